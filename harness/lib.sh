@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the harness scripts; sourced, never run.
+#
+# Layout under out/ (git-ignored):
+#   out/base/linux-source-6.12   pristine base tree, extracted once per version
+#   out/src                      the base tree with our overlay applied
+#   out/build, out/build-debug   kernel build trees (O=)
+#   out/initramfs                guest userland staging and cpio archives
+#   out/logs                     console logs of every QEMU run
+#   out/ccache                   compiler cache
+
+set -eu
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OUT=$ROOT/out
+BASE_PKG=linux-source-6.12
+BASE_TAR=/usr/src/$BASE_PKG.tar.xz
+BASE=$OUT/base/$BASE_PKG
+SRC=$OUT/src
+LOGS=$OUT/logs
+export CCACHE_DIR=${CCACHE_DIR:-$OUT/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+JOBS=${JOBS:-$(nproc)}
+
+log() { printf '>>> %s\n' "$*" >&2; }
+die() { printf 'harness: error: %s\n' "$*" >&2; exit 1; }
+
+# Build tree for a config name: "default" -> out/build, else out/build-<name>.
+build_dir() {
+	if [ "${1:-default}" = default ]; then
+		echo "$OUT/build"
+	else
+		echo "$OUT/build-$1"
+	fi
+}
+
+# The kernel make command line, shared by every script that builds.
+kmake() {
+	make -s -C "$SRC" O="$BUILD" -j"$JOBS" \
+		CC="ccache gcc" HOSTCC="ccache gcc" "$@"
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# qemu.sh NAME [options]: boot out/build[-NAME] under QEMU (software
+# emulation, 2 CPUs, serial console).
+#   --script FILE   run FILE in the guest as /harness/run.sh, then power off
+#   --append ARGS   extra kernel command line
+#   --timeout SEC   kill QEMU after SEC seconds (default 1800)
+#   --log FILE      console log (default out/logs/NAME-run.log)
+#   --icount        -icount shift=0: one guest ns per instruction (bench)
+# Without --script the guest gives an interactive shell on this terminal.
+# With a script the exit status is the script's in the guest; 124 means
+# the timeout hit, 125 that the guest never reported a status.
+. "$(dirname "$0")/lib.sh"
+
+name=${1:-default}
+shift || true
+script= append= timeout=1800 log= icount=
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--script) script=$2; shift 2 ;;
+	--append) append=$2; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--icount) icount="-icount shift=0,align=off,sleep=off"; shift ;;
+	*) die "qemu.sh: unknown option $1" ;;
+	esac
+done
+BUILD=$(build_dir "$name")
+kernel=$BUILD/arch/x86/boot/bzImage
+base_cpio=$OUT/initramfs/$name.cpio
+[ -f "$kernel" ] || die "no kernel at $kernel (make kernel)"
+[ -f "$base_cpio" ] || die "no initramfs at $base_cpio"
+mkdir -p "$LOGS"
+log=${log:-$LOGS/$name-run.log}
+
+mem=1G
+grep -q '^CONFIG_KASAN=y' "$BUILD/.config" && mem=3G
+
+# The run script travels as a second cpio archive appended to the first.
+cpio=$OUT/initramfs/$name-run.cpio
+cp "$base_cpio" "$cpio"
+if [ -n "$script" ]; then
+	extra=$(mktemp -d)
+	mkdir -p "$extra/harness"
+	cp "$script" "$extra/harness/run.sh"
+	(cd "$extra" && find . | cpio -o -H newc --quiet) >>"$cpio"
+	rm -rf "$extra"
+fi
+
+accel="-accel tcg,thread=multi"
+[ -n "$icount" ] && accel="-accel tcg"
+# shellcheck disable=SC2086
+qemu=(qemu-system-x86_64 $accel -machine pc -cpu max -smp 2 -m "$mem"
+      -kernel "$kernel" -initrd "$cpio" -no-reboot $icount
+      -append "console=ttyS0 panic=-1 $append")
+
+if [ -z "$script" ]; then
+	exec "${qemu[@]}" -nographic
+fi
+
+set +e
+timeout -k 10 "$timeout" "${qemu[@]}" -display none -monitor none \
+	-serial stdio </dev/null >"$log" 2>&1
+qrc=$?
+set -e
+[ $qrc = 124 ] && { echo "harness: QEMU timed out after ${timeout}s" >>"$log"; exit 124; }
+rc=$(sed -n 's/.*@@EXIT=\([0-9]*\)@@.*/\1/p' "$log" | tail -1)
+[ -n "$rc" ] || exit 125
+exit "$rc"

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Read a make-check console log and decide the run.
+
+Three sources of results, all from the guest's serial console:
+  * KUnit: the KTAP the built-in suites print at boot; each test case
+    counts (a suite whose plan is not met fails).
+  * ftracetest: "@@FTRACE <RESULT> <dir>/<case>.tc" lines from
+    harness/guest/check.sh, checked against harness/ftracetest.expect: a
+    case passes if it PASSes and is not listed, or if it is listed with
+    exactly the result it gave (counted as skipped).  A listed case that
+    passes, or gives another result, fails: the list only shrinks.
+  * the kernel log: every WARNING, BUG, Oops, KASAN, UBSAN, lockdep and
+    might-sleep report fails the run.
+The last line printed is "N passed, N failed, N skipped".
+"""
+import re
+import sys
+from collections import OrderedDict, defaultdict
+
+STAMP = re.compile(r'^\[\s*\d+\.\d+\]\s?')
+SPLATS = [re.compile(p) for p in (
+    r'WARNING:', r'\bBUG:', r'kernel BUG at', r'\bOops\b',
+    r'KASAN:', r'UBSAN:', r'general protection fault',
+    r'sleeping function called from invalid context',
+    r'possible (recursive|circular) locking', r'inconsistent lock state',
+    r'DEBUG_LOCKS_WARN_ON', r'INFO: trying to register non-static key',
+    r'turning off the locking correctness validator',
+    r'RCU detected stall|rcu_sched detected stalls|self-detected stall',
+    r'Kernel panic', r'unreferenced object', r'INFO: task .* blocked',
+    r'list_(add|del) corruption',
+)]
+RESULTS = ('PASS', 'FAIL', 'UNSUPPORTED', 'UNRESOLVED', 'UNTESTED', 'XFAIL',
+           'TIMEOUT', 'NORESULT', 'NODIR')
+
+
+def load_expect(path):
+    exp = {}
+    for n, line in enumerate(open(path), 1):
+        line = line.split('#', 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split(None, 2)
+        if len(parts) < 3 or parts[0] not in RESULTS:
+            sys.exit(f'{path}:{n}: want "<RESULT> <dir>/<case>.tc <reason>"')
+        exp[parts[1]] = parts[0]
+    return exp
+
+
+def main():
+    log_path, expect_path = sys.argv[1], sys.argv[2]
+    want_dirs = sys.argv[3].split() if len(sys.argv) > 3 else []
+    lines = [l.rstrip('\r\n') for l in open(log_path, errors='replace')]
+    expect = load_expect(expect_path)
+    passed = failed = skipped = 0
+    problems = []
+
+    # ---- KUnit (KTAP): suite lines at indent 0, cases at indent 4.
+    kunit = OrderedDict()
+    suite = None
+    for raw in lines:
+        line = STAMP.sub('', raw)
+        m = re.match(r'^    # Subtest: (\S+)', line)
+        if m:
+            suite = m.group(1)
+            kunit[suite] = {'plan': None, 'cases': []}
+            continue
+        if suite is None:
+            continue
+        m = re.match(r'^    1\.\.(\d+)', line)
+        if m and kunit[suite]['plan'] is None:
+            kunit[suite]['plan'] = int(m.group(1))
+            continue
+        m = re.match(r'^    (not ok|ok) \d+ (?:- )?(\S+)(.*)', line)
+        if m:
+            res = 'pass' if m.group(1) == 'ok' else 'fail'
+            if re.search(r'#\s*SKIP', m.group(3), re.I):
+                res = 'skip'
+            kunit[suite]['cases'].append((m.group(2), res))
+    for name, s in kunit.items():
+        c = defaultdict(int)
+        for case, res in s['cases']:
+            c[res] += 1
+            if res == 'fail':
+                problems.append(f'kunit: {name}.{case} failed')
+        passed += c['pass']
+        failed += c['fail']
+        skipped += c['skip']
+        if s['plan'] is not None and len(s['cases']) < s['plan']:
+            failed += 1
+            problems.append(f'kunit: {name} ran {len(s["cases"])} of '
+                            f'{s["plan"]} cases')
+        print(f'kunit {name:28} {c["pass"]:4} passed {c["fail"]:4} failed '
+              f'{c["skip"]:4} skipped')
+    if not kunit:
+        failed += 1
+        problems.append('kunit: no KUnit output found')
+
+    # ---- ftracetest
+    seen = {}
+    for line in lines:
+        m = re.search(r'@@FTRACE (\S+) (\S+)', line)
+        if m:
+            seen[m.group(2)] = m.group(1)
+    per_dir = OrderedDict()
+    for case, res in seen.items():
+        d = case.split('/', 1)[0]
+        c = per_dir.setdefault(d, defaultdict(int))
+        c[res] += 1
+        want = expect.get(case)
+        if res == 'NODIR':
+            failed += 1
+            problems.append(f'ftracetest: no directory test.d/{case}')
+        elif want is None and res == 'PASS':
+            passed += 1
+            c['ok'] += 1
+        elif want is None:
+            failed += 1
+            c['bad'] += 1
+            problems.append(f'ftracetest: {case}: {res}, not listed in '
+                            'ftracetest.expect')
+        elif want == res:
+            skipped += 1
+            c['expected'] += 1
+        else:
+            failed += 1
+            c['bad'] += 1
+            problems.append(f'ftracetest: {case}: {res}, but '
+                            f'ftracetest.expect says {want}')
+    for d, c in per_dir.items():
+        detail = ' '.join(f'{k}={c[k]}' for k in RESULTS if c.get(k))
+        print(f'ftracetest {d:23} {c["ok"]:4} passed {c["bad"]:4} failed '
+              f'{c["expected"]:4} expected  ({detail})')
+    ran_dirs = set(per_dir)
+    for d in want_dirs:
+        if d not in ran_dirs:
+            failed += 1
+            problems.append(f'ftracetest: directory {d} produced no results')
+    for case, want in expect.items():
+        d = case.split('/', 1)[0]
+        if (not want_dirs or d in want_dirs) and case not in seen:
+            failed += 1
+            problems.append(f'ftracetest: {case} is listed but did not run')
+
+    # ---- the kernel log
+    hits = []
+    for n, line in enumerate(lines, 1):
+        if line.startswith('| ') or '@@' in line:
+            continue
+        if any(p.search(line) for p in SPLATS):
+            hits.append(f'{n}: {line.strip()}')
+    if hits:
+        failed += 1
+        problems.append(f'kernel log: {len(hits)} report line(s):')
+        problems.extend('    ' + h for h in hits[:20])
+    else:
+        passed += 1
+        print('kernel log scan: clean')
+
+    m = [l for l in lines if '@@EXIT=' in l]
+    if not m:
+        failed += 1
+        problems.append('guest: no exit status (crash, hang or timeout)')
+    for p in problems:
+        print('FAIL ' + p)
+    print(f'{passed} passed, {failed} failed, {skipped} skipped')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
