@@ -18,6 +18,7 @@ done
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 cat >"$script" <<S
+sh /harness/smoke.sh
 FTRACE_DIRS="$dirs" FTRACE_TIMEOUT=${FTRACE_TIMEOUT:-300} sh /harness/check.sh
 S
 log=$LOGS/$name-check.log

@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 """Read a make-check console log and decide the run.
 
-Three sources of results, all from the guest's serial console:
+Four sources of results, all from the guest's serial console:
   * KUnit: the KTAP the built-in suites print at boot; each test case
     counts (a suite whose plan is not met fails).
+  * guest checks: "@@CHECK <PASS|FAIL> <name>" from harness/guest/smoke.sh,
+    what the guest must provide (2 CPUs, tracefs, loopback, README).
   * ftracetest: "@@FTRACE <RESULT> <dir>/<case>.tc" lines from
     harness/guest/check.sh, checked against harness/ftracetest.expect: a
     case passes if it PASSes and is not listed, or if it is listed with
@@ -95,6 +97,22 @@ def main():
     if not kunit:
         failed += 1
         problems.append('kunit: no KUnit output found')
+
+    # ---- guest smoke checks (harness/guest/smoke.sh)
+    checks = [re.search(r'@@CHECK (PASS|FAIL) (\S+)', l) for l in lines]
+    checks = [m.groups() for m in checks if m]
+    for res, name in checks:
+        if res == 'PASS':
+            passed += 1
+        else:
+            failed += 1
+            problems.append(f'guest check {name} failed')
+    if checks:
+        print(f'guest checks {"":21} {sum(r == "PASS" for r, _ in checks):4} passed '
+              f'{sum(r != "PASS" for r, _ in checks):4} failed')
+    else:
+        failed += 1
+        problems.append('guest: no smoke check results')
 
     # ---- ftracetest
     seen = {}

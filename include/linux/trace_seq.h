@@ -113,46 +113,57 @@ static inline __printf(2, 3)
 void trace_seq_printf(struct trace_seq *s, const char *fmt, ...)
 {
 }
+
 static inline __printf(2, 0)
 void trace_seq_vprintf(struct trace_seq *s, const char *fmt, va_list args)
 {
 }
+
 static inline int
 trace_seq_bprintf(struct trace_seq *s, const char *fmt, const u32 *binary)
 {
 	return 0;
 }
+
 static inline int trace_print_seq(struct seq_file *m, struct trace_seq *s)
 {
 	return 0;
 }
+
 static inline int trace_seq_to_user(struct trace_seq *s, char __user *ubuf,
 				    int cnt)
 {
 	return 0;
 }
+
 static inline void trace_seq_puts(struct trace_seq *s, const char *str)
 {
 }
+
 static inline void trace_seq_putc(struct trace_seq *s, unsigned char c)
 {
 }
+
 static inline void trace_seq_putmem(struct trace_seq *s, const void *mem,
 				    unsigned int len)
 {
 }
+
 static inline void trace_seq_putmem_hex(struct trace_seq *s, const void *mem,
 					unsigned int len)
 {
 }
+
 static inline int trace_seq_path(struct trace_seq *s, const struct path *path)
 {
 	return 0;
 }
+
 static inline void trace_seq_bitmask(struct trace_seq *s,
 				     const unsigned long *maskp, int nmaskbits)
 {
 }
+
 static inline int trace_seq_hex_dump(struct trace_seq *s,
 				     const char *prefix_str, int prefix_type,
 				     int rowsize, int groupsize,
@@ -160,6 +171,7 @@ static inline int trace_seq_hex_dump(struct trace_seq *s,
 {
 	return 0;
 }
+
 static inline char *trace_seq_acquire(struct trace_seq *s, unsigned int len)
 {
 	return NULL;

@@ -24,14 +24,19 @@
 
 #include <linux/stringify.h>
 
+/*
+ * Each form becomes the definition of its tracepoint; what only the event
+ * layer needs (record layout, assignment, output, condition) is dropped.
+ * (checkpatch's MACRO_ARG_UNUSED is expected here: the forms must keep
+ * the parameter lists of <linux/tracepoint.h>.)
+ */
 #undef TRACE_EVENT
-#define TRACE_EVENT(name, proto, args, tstruct, assign, print)	\
+#define TRACE_EVENT(name, proto, args, ...)				\
 	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
 
 #undef TRACE_EVENT_CONDITION
-#define TRACE_EVENT_CONDITION(name, proto, args, cond, tstruct, assign, print) \
-	TRACE_EVENT(name, PARAMS(proto), PARAMS(args),			\
-		    PARAMS(tstruct), PARAMS(assign), PARAMS(print))
+#define TRACE_EVENT_CONDITION(name, proto, args, ...)			\
+	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
 
 #undef TRACE_EVENT_FN
 #define TRACE_EVENT_FN(name, proto, args, tstruct, assign, print, reg, unreg) \
@@ -43,13 +48,13 @@
 	DEFINE_TRACE_FN(name, reg, unreg, PARAMS(proto), PARAMS(args))
 
 #undef TRACE_EVENT_NOP
-#define TRACE_EVENT_NOP(name, proto, args, tstruct, assign, print)
+#define TRACE_EVENT_NOP(...)
 
 #undef DEFINE_EVENT_NOP
-#define DEFINE_EVENT_NOP(template, name, proto, args)
+#define DEFINE_EVENT_NOP(...)
 
 #undef DECLARE_EVENT_CLASS
-#define DECLARE_EVENT_CLASS(name, proto, args, tstruct, assign, print)
+#define DECLARE_EVENT_CLASS(...)
 
 #undef DEFINE_EVENT
 #define DEFINE_EVENT(template, name, proto, args)			\
@@ -60,19 +65,19 @@
 	DEFINE_TRACE_FN(name, reg, unreg, PARAMS(proto), PARAMS(args))
 
 #undef DEFINE_EVENT_PRINT
-#define DEFINE_EVENT_PRINT(template, name, proto, args, print)		\
-	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
+#define DEFINE_EVENT_PRINT(template, name, proto, args, ...)		\
+	DEFINE_EVENT(template, name, PARAMS(proto), PARAMS(args))
 
 #undef DEFINE_EVENT_CONDITION
-#define DEFINE_EVENT_CONDITION(template, name, proto, args, cond)	\
-	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
+#define DEFINE_EVENT_CONDITION(template, name, proto, args, ...)	\
+	DEFINE_EVENT(template, name, PARAMS(proto), PARAMS(args))
 
 #undef DECLARE_TRACE
 #define DECLARE_TRACE(name, proto, args)				\
 	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
 
 #undef DECLARE_TRACE_CONDITION
-#define DECLARE_TRACE_CONDITION(name, proto, args, cond)		\
+#define DECLARE_TRACE_CONDITION(name, proto, args, ...)			\
 	DEFINE_TRACE(name, PARAMS(proto), PARAMS(args))
 
 /* Which file to read again: TRACE_INCLUDE_PATH/TRACE_INCLUDE_FILE.h */
@@ -85,10 +90,9 @@
 #undef linux
 
 #ifndef TRACE_INCLUDE_PATH
-# define __TRACE_HEADER(system) <trace/events/system.h>
-#else
-# define __TRACE_HEADER(system) __stringify(TRACE_INCLUDE_PATH/system.h)
+# define TRACE_INCLUDE_PATH trace/events
 #endif
+#define __TRACE_HEADER(system) __stringify(TRACE_INCLUDE_PATH/system.h)
 #define TRACE_INCLUDE(system) __TRACE_HEADER(system)
 
 #define TRACE_HEADER_MULTI_READ

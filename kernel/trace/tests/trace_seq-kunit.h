@@ -83,7 +83,7 @@ static void ts_overflow_each_writer(struct kunit *test)
 	static const char big[64] = "0123456789abcdef0123456789abcdef";
 	struct trace_seq *s;
 	unsigned int used;
-	int i;
+	int i, ret;
 
 	for (i = 0; i < 5; i++) {
 		s = ts_new(test);
@@ -100,8 +100,9 @@ static void ts_overflow_each_writer(struct kunit *test)
 			trace_seq_putmem_hex(s, big, 8);
 			break;
 		case 3:
-			KUNIT_EXPECT_EQ(test, trace_seq_hex_dump(s, "", DUMP_PREFIX_NONE,
-						16, 1, big, 16, true), 0);
+			ret = trace_seq_hex_dump(s, "", DUMP_PREFIX_NONE, 16, 1,
+						 big, 16, true);
+			KUNIT_EXPECT_EQ(test, ret, 0);
 			break;
 		case 4:
 			KUNIT_EXPECT_NULL(test, trace_seq_acquire(s, 4));
@@ -204,4 +205,5 @@ static struct kunit_suite trace_seq_suite = {
 	.name = "trace_seq",
 	.test_cases = trace_seq_cases,
 };
+
 kunit_test_suite(trace_seq_suite);
