@@ -25,7 +25,9 @@ set -e
 # The command's output: everything between the guest's markers.
 sed -n '/@@BEGIN@@/,/@@EXIT=/{/@@BEGIN@@/d;/@@EXIT=/d;p}' "$log" | tr -d '\r'
 case $rc in
+0) ;;
 124) echo "harness: guest timed out (log: ${log#"$ROOT"/})" >&2 ;;
 125) echo "harness: guest did not finish (log: ${log#"$ROOT"/})" >&2 ;;
+*) echo "harness: guest command exited with status $rc" >&2 ;;
 esac
 exit $rc
