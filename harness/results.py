@@ -60,8 +60,13 @@ def main():
     # ---- KUnit (KTAP): suite lines at indent 0, cases at indent 4.
     kunit = OrderedDict()
     suite = None
+    top_plan = None
     for raw in lines:
         line = STAMP.sub('', raw)
+        m = re.match(r'^1\.\.(\d+)\s*$', line)
+        if m and top_plan is None and suite is None:
+            top_plan = int(m.group(1))
+            continue
         m = re.match(r'^    # Subtest: (\S+)', line)
         if m:
             suite = m.group(1)
@@ -97,6 +102,9 @@ def main():
     if not kunit:
         failed += 1
         problems.append('kunit: no KUnit output found')
+    elif top_plan is not None and len(kunit) < top_plan:
+        failed += 1
+        problems.append(f'kunit: {len(kunit)} of {top_plan} suites ran')
 
     # ---- guest smoke checks (harness/guest/smoke.sh)
     checks = [re.search(r'@@CHECK (PASS|FAIL) (\S+)', l) for l in lines]
