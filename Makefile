@@ -5,6 +5,7 @@
 #   make run [CMD='...']   boot our kernel (shell, or run CMD and exit)
 #   make check             whole test suite; last line "N passed, N failed"
 #   make check-debug       the same on the debug config
+#   make bench             instructions per event, ours against mainline
 #   make kernel            prepare and build only (out/build)
 #   make clean             remove out/ build trees (keeps the base tree)
 #   make distclean         remove out/ entirely
@@ -12,7 +13,7 @@
 H := harness
 CMD ?=
 
-.PHONY: all deps kernel kernel-debug run check check-debug clean distclean
+.PHONY: all deps kernel kernel-debug run check check-debug bench clean distclean
 
 all: kernel
 
@@ -34,8 +35,14 @@ check: deps
 check-debug: deps
 	@$(H)/check.sh debug
 
+bench: deps
+	@$(H)/bench.sh
+
 clean:
 	rm -rf out/build out/build-* out/src out/initramfs out/logs out/patch-stage
 
-distclean:
+distbench: deps
+	@$(H)/bench.sh
+
+clean:
 	rm -rf out

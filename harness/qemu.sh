@@ -7,6 +7,7 @@
 #   --timeout SEC   kill QEMU after SEC seconds (default 1800)
 #   --log FILE      console log (default out/logs/NAME-run.log)
 #   --icount        -icount shift=0: one guest ns per instruction (bench)
+#   --initrd FILE   base initramfs (default out/initramfs/NAME.cpio)
 # Without --script the guest gives an interactive shell on this terminal.
 # With a script the exit status is the script's in the guest; 124 means
 # the timeout hit, 125 that the guest never reported a status.
@@ -14,7 +15,7 @@
 
 name=${1:-default}
 shift || true
-script= append= timeout=1800 log= icount=
+script= append= timeout=1800 log= icount= base_cpio=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--script) script=$2; shift 2 ;;
@@ -22,12 +23,13 @@ while [ $# -gt 0 ]; do
 	--timeout) timeout=$2; shift 2 ;;
 	--log) log=$2; shift 2 ;;
 	--icount) icount="-icount shift=0,align=off,sleep=off"; shift ;;
+	--initrd) base_cpio=$2; shift 2 ;;
 	*) die "qemu.sh: unknown option $1" ;;
 	esac
 done
 BUILD=$(build_dir "$name")
 kernel=$BUILD/arch/x86/boot/bzImage
-base_cpio=$OUT/initramfs/$name.cpio
+base_cpio=${base_cpio:-$OUT/initramfs/$name.cpio}
 [ -f "$kernel" ] || die "no kernel at $kernel (make kernel)"
 [ -f "$base_cpio" ] || die "no initramfs at $base_cpio"
 mkdir -p "$LOGS"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# bench.sh: instructions per event, ours against mainline (design.md,
+# "Performance").  Builds our kernel and mainline's from the pristine base
+# tree with the same config, builds harness/bench/ against each, loads it
+# in a guest under -icount shift=0 (one guest ns per instruction) and
+# prints a table: ours, mainline, ratio.  A case that cannot run on one
+# kernel (the module does not build or load there) shows "n/a".
+. "$(dirname "$0")/lib.sh"
+
+"$ROOT/harness/build.sh" default
+"$ROOT/harness/initramfs.sh" default
+"$ROOT/harness/mainline.sh"
+
+declare -A result
+for k in default mainline; do
+	BUILD=$(build_dir "$k")
+	work=$OUT/bench/$k
+	rm -rf "$work"
+	mkdir -p "$work/mod" "$work/root/bench"
+	cp "$ROOT"/harness/bench/* "$work/mod/"
+	if ! make -s -C "$BUILD" M="$work/mod" CC="ccache gcc" modules \
+		>"$work/build.log" 2>&1; then
+		log "bench module does not build against $k (${work#"$ROOT"/}/build.log)"
+		continue
+	fi
+	cp "$work"/mod/*.ko "$work/root/bench/"
+	cp "$OUT/initramfs/default.cpio" "$work/initrd.cpio"
+	(cd "$work/root" && find . | cpio -o -H newc --quiet) >>"$work/initrd.cpio"
+	cat >"$work/run.sh" <<'S'
+for m in /bench/*.ko; do insmod "$m" 2>/dev/null; done
+dmesg | grep ' BENCH '
+S
+	log "running the bench on $k under -icount"
+	"$ROOT/harness/qemu.sh" "$k" --icount --initrd "$work/initrd.cpio" \
+		--script "$work/run.sh" --log "$work/console.log" \
+		--append quiet --timeout 900 || true
+	while read -r name ops ns; do
+		[ "$ops" -gt 0 ] && result[$k,$name]=$(awk -v n="$ns" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')
+		result[cases]="${result[cases]:-} $name"
+	done < <(sed -n 's/.* BENCH \([a-z_]*\) \([0-9]*\) \([0-9]*\).*/\1 \2 \3/p' "$work/console.log")
+done
+
+printf '\n%-22s %12s %12s %8s\n' "instructions/event" ours mainline ratio
+cases=$(echo "${result[cases]:-}" | tr ' ' '\n' | awk 'NF && !seen[$0]++')
+[ -n "$cases" ] || die "no benchmark ran on either kernel"
+for c in $cases; do
+	o=${result[default,$c]:-n/a}
+	m=${result[mainline,$c]:-n/a}
+	r=n/a
+	[ "$o" != n/a ] && [ "$m" != n/a ] && r=$(awk -v o="$o" -v m="$m" 'BEGIN { printf "%.2f", o / m }')
+	printf '%-22s %12s %12s %8s\n' "$c" "$o" "$m" "$r"
+done
