@@ -30,6 +30,19 @@ put() {
 }
 
 owned=$(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$ROOT/harness/owned.txt")
+
+# A path we owned last time and no longer do goes back to mainline's.
+for path in $(cat "$SRC/.overlay-owned" 2>/dev/null); do
+	echo "$owned" | grep -qxF "$path" && continue
+	path=${path%/}
+	rm -rf "${SRC:?}/$path"
+	if [ -e "$BASE/$path" ]; then
+		mkdir -p "$(dirname "$SRC/$path")"
+		cp -a "$BASE/$path" "$SRC/$path"
+	fi
+	log "restored mainline's $path"
+done
+echo "$owned" >"$SRC/.overlay-owned"
 for path in $owned; do
 	case "$path" in
 	*/)
