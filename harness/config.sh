@@ -13,29 +13,10 @@ frags=$ROOT/harness/configs/default.config
 for f in $frags; do [ -f "$f" ] || die "no config fragment $f"; done
 
 cat $frags >"$BUILD/fragment.config"
-kmake tinyconfig >/dev/null
-"$SRC/scripts/kconfig/merge_config.sh" -m -Q -O "$BUILD" \
-	"$BUILD/.config" "$BUILD/fragment.config" >/dev/null
-kmake olddefconfig >/dev/null
-
-bad=0
-while read -r line; do
-	case "$line" in
-	CONFIG_*=*)
-		grep -qxF "$line" "$BUILD/.config" || {
-			echo "config: $line did not survive (have: $(grep "^${line%%=*}=" "$BUILD/.config" || echo unset))" >&2
-			bad=1
-		}
-		;;
-	"# CONFIG_"*" is not set")
-		sym=${line#\# }
-		sym=${sym%% *}
-		! grep -q "^$sym=" "$BUILD/.config" || {
-			echo "config: $sym should be unset but is $(grep "^$sym=" "$BUILD/.config")" >&2
-			bad=1
-		}
-		;;
-	esac
-done <"$BUILD/fragment.config"
-[ $bad = 0 ] || die "config fragment symbols were dropped"
+gen_config "$BUILD/fragment.config"
+dropped=$(config_dropped "$BUILD/fragment.config")
+[ -z "$dropped" ] || {
+	echo "$dropped" | sed 's/^/config: did not survive: /' >&2
+	die "config fragment symbols were dropped"
+}
 log "config $name ok"

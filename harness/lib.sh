@@ -39,3 +39,31 @@ kmake() {
 	make -s -C "$SRC" O="$BUILD" -j"$JOBS" \
 		CC="ccache gcc" HOSTCC="ccache gcc" "$@"
 }
+
+# gen_config FRAGMENT: $BUILD/.config = tinyconfig + FRAGMENT, from $SRC.
+gen_config() {
+	kmake tinyconfig >/dev/null
+	"$SRC/scripts/kconfig/merge_config.sh" -m -Q -O "$BUILD" \
+		"$BUILD/.config" "$1" >/dev/null
+	kmake olddefconfig >/dev/null
+}
+
+# config_dropped FRAGMENT: print each setting of FRAGMENT that
+# $BUILD/.config did not keep, with what it has instead.
+config_dropped() {
+	local line sym
+	while read -r line; do
+		case "$line" in
+		CONFIG_*=*)
+			grep -qxF "$line" "$BUILD/.config" ||
+				echo "$line (have: $(grep "^${line%%=*}=" "$BUILD/.config" || echo unset))"
+			;;
+		"# CONFIG_"*" is not set")
+			sym=${line#\# }
+			sym=${sym%% *}
+			! grep -q "^$sym=" "$BUILD/.config" ||
+				echo "$line (have: $(grep "^$sym=" "$BUILD/.config"))"
+			;;
+		esac
+	done <"$1"
+}

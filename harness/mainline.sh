@@ -11,26 +11,13 @@ BUILD=$(build_dir mainline)
 SRC=$BASE	# kmake builds from $SRC: here the pristine tree
 mkdir -p "$BUILD"
 cp "$ROOT/harness/configs/default.config" "$BUILD/fragment.config"
-kmake tinyconfig >/dev/null
-"$BASE/scripts/kconfig/merge_config.sh" -m -Q -O "$BUILD" \
-	"$BUILD/.config" "$BUILD/fragment.config" >/dev/null
-kmake olddefconfig >/dev/null
-bad=0
-while read -r line; do
-	case "$line" in
-	CONFIG_*=*) ;;
-	*) continue ;;
-	esac
-	grep -qxF "$line" "$BUILD/.config" && continue
-	case "$line" in
-	CONFIG_TRACE_KUNIT_TEST=*)	# ours alone
-		echo "mainline config: ${line%%=*} does not exist there" >&2 ;;
-	*)
-		echo "mainline config: $line did not survive" >&2
-		bad=1 ;;
-	esac
-done <"$BUILD/fragment.config"
-[ $bad = 0 ] || die "mainline config differs from ours"
+gen_config "$BUILD/fragment.config"
+# Our own test option is the one symbol mainline cannot have.
+dropped=$(config_dropped "$BUILD/fragment.config" | grep -v '^CONFIG_TRACE_KUNIT_TEST=' || true)
+[ -z "$dropped" ] || {
+	echo "$dropped" | sed 's/^/mainline config: did not survive: /' >&2
+	die "mainline config differs from ours"
+}
 log "building mainline kernel in ${BUILD#"$ROOT"/}"
 kmake bzImage modules	# modules: Module.symvers for out-of-tree builds
 log "built mainline $(kmake -s kernelrelease)"
