@@ -39,10 +39,7 @@ bench: deps
 	@$(H)/bench.sh
 
 clean:
-	rm -rf out/build out/build-* out/src out/initramfs out/logs out/patch-stage
+	rm -rf out/build out/build-* out/src out/initramfs out/logs out/patch-stage out/bench
 
-distbench: deps
-	@$(H)/bench.sh
-
-clean:
+distclean:
 	rm -rf out
