@@ -18,8 +18,10 @@
  *
  * Locking: the per-CPU flag is only touched with hardirqs off on its own
  * CPU (these hooks run just before irqs are enabled or just after they are
- * disabled), so it needs no other protection.  Nothing here may be
- * kprobed: kprobe handlers run with irqs off and would recurse.
+ * disabled).  An NMI may still run the hooks between its read and write;
+ * the worst outcome is one irq event reported twice or not at all, while
+ * lockdep's own state is kept by lockdep.  Nothing here may be kprobed:
+ * kprobe handlers run with irqs off and would recurse.
  */
 
 #include <linux/ftrace.h>
@@ -40,7 +42,8 @@ static __always_inline void report_irqs_off(unsigned long ip,
 	if (this_cpu_read(irq_off_reported))
 		return;
 	this_cpu_write(irq_off_reported, 1);
-	if (rcu_is_watching())
+	/* The static key first: this runs on every local_irq_disable(). */
+	if (trace_irq_disable_enabled() && rcu_is_watching())
 		trace_irq_disable(ip, parent_ip);
 }
 
@@ -49,7 +52,7 @@ static __always_inline void report_irqs_on(unsigned long ip,
 {
 	if (!this_cpu_read(irq_off_reported))
 		return;
-	if (rcu_is_watching())
+	if (trace_irq_enable_enabled() && rcu_is_watching())
 		trace_irq_enable(ip, parent_ip);
 	this_cpu_write(irq_off_reported, 0);
 }
