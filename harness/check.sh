@@ -19,6 +19,7 @@ script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 cat >"$script" <<S
 sh /harness/smoke.sh
+sh /harness/rb_stress.sh
 FTRACE_DIRS="$dirs" FTRACE_TIMEOUT=${FTRACE_TIMEOUT:-300} sh /harness/check.sh
 S
 log=$LOGS/$name-check.log

@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ring_buffer_read.c - the consuming reader: the reader-page swap, peek,
+ * consume and read_page.
+ *
+ * One reader at a time per CPU buffer, under its reader_lock.  The reader
+ * owns the reader page; when it has read all of it, it swaps it for the
+ * oldest page of the ring (see ring_buffer_types.h).  Records are read only
+ * up to a page's commit field, which the writers publish with a write
+ * barrier after the data; the reader pairs it with a read barrier.
+ */
+
+#include <linux/slab.h>
+
+#include "ring_buffer_types.h"
+
+/**
+ * rb_reader_lock - take a CPU buffer's reader_lock
+ * @c: the CPU buffer
+ * @flags: saved interrupt state
+ *
+ * In NMI context the lock is only tried: the NMI may have interrupted its
+ * holder on this CPU.
+ *
+ * Context: any.
+ * Return: true if the lock is held.
+ */
+bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
+{
+	if (likely(!in_nmi())) {
+		raw_spin_lock_irqsave(&c->reader_lock, *flags);
+		return true;
+	}
+	local_irq_save(*flags);
+	if (raw_spin_trylock(&c->reader_lock))
+		return true;
+	local_irq_restore(*flags);
+	return false;
+}
+
+/**
+ * rb_reader_unlock - release what rb_reader_lock() took
+ * @c: the CPU buffer
+ * @flags: the interrupt state rb_reader_lock() saved
+ *
+ * Context: after rb_reader_lock() succeeded.
+ */
+void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
+{
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+}
+
+/**
+ * rb_page_events - count the data records of a page
+ * @p: the page
+ * @len: bytes of records to look at
+ *
+ * Context: the page must not change meanwhile.
+ * Return: the number of data records, discarded ones excluded.
+ */
+unsigned int rb_page_events(const struct rb_page *p, unsigned int len)
+{
+	unsigned int off = 0, n = 0, rl;
+	struct ring_buffer_event *ev;
+
+	while (off + RB_HDR_LEN <= len) {
+		ev = (void *)&p->data->data[off];
+		rl = rb_record_len(ev);
+		if (!rl || off + rl > len)
+			break;
+		n += rb_is_data(ev);
+		off += rl;
+	}
+	return n;
+}
+
+/*
+ * Take the oldest published page of the ring for the reader, giving the
+ * reader page to the ring in exchange.  reader_lock held.
+ */
+static bool rb_swap_reader(struct rb_cpu *c, u64 cseq)
+{
+	struct rb_page *rp = c->reader, *d;
+	unsigned long head, ov;
+	unsigned int h;
+	u64 dseq;
+
+	for (;;) {
+		head = READ_ONCE(c->head);
+		h = rb_head_slot(head);
+		d = READ_ONCE(c->slots[h]);
+		dseq = READ_ONCE(d->seq);
+		if (dseq <= c->reader_seq || dseq > cseq)
+			return false;
+		if (try_cmpxchg(&c->head, &head, head | RB_HEAD_BUSY))
+			break;
+	}
+	/* The writer cannot enter slot h while it is busy. */
+	smp_rmb();
+	/* Invariants: the writer is never on the page given back. */
+	WARN_ON_ONCE(d == rp || READ_ONCE(d->seq) != dseq);
+	WARN_ON_ONCE((unsigned long)rp->data ==
+		     ((READ_ONCE(c->ws.pos) - 1) & ~c->buffer->mask));
+	rp->slot = h;
+	WRITE_ONCE(c->slots[h], rp);
+	smp_store_release(&c->reader_seq, dseq);
+	smp_store_release(&c->head, rb_head_move(head, rb_next_slot(c, h)));
+
+	if (c->read_off)
+		c->read_bytes += c->read_off;
+	c->reader = d;
+	c->read_off = 0;
+	c->read_ts = d->data->time_stamp;
+	c->pages_read++;
+	ov = local_read(&c->overrun);
+	c->lost += ov - c->lost_seen;
+	c->lost_seen = ov;
+	return true;
+}
+
+/*
+ * The next record of the reader page, swapping pages as needed; NULL when
+ * there is nothing to read.  reader_lock held.
+ */
+static struct ring_buffer_event *rb_reader_record(struct rb_cpu *c)
+{
+	unsigned long commit;
+	u64 cseq;
+
+	for (;;) {
+		commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
+		smp_rmb();
+		if (c->read_off < commit)
+			return (void *)&c->reader->data->data[c->read_off];
+		cseq = smp_load_acquire(&c->commit_seq);
+		if (cseq == c->reader_seq)
+			return NULL;
+		/* The writer left our page: its last commit is final now. */
+		commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
+		smp_rmb();
+		if (c->read_off < commit)
+			continue;
+		if (!rb_swap_reader(c, cseq))
+			return NULL;
+	}
+}
+
+/*
+ * The next data record, consuming the time and padding records before it;
+ * consumes the data record too if @consume.  reader_lock held.
+ */
+static struct ring_buffer_event *
+rb_reader_next(struct rb_cpu *c, u64 *ts, unsigned long *lost, bool consume)
+{
+	struct ring_buffer_event *ev;
+	unsigned int len;
+
+	while ((ev = rb_reader_record(c))) {
+		len = rb_record_len(ev);
+		if (WARN_ON_ONCE(!len || c->read_off + len >
+				 (local_read(&c->reader->data->commit) &
+				  RB_COMMIT_MASK))) {
+			c->read_off = local_read(&c->reader->data->commit) &
+				      RB_COMMIT_MASK;
+			continue;
+		}
+		if (rb_is_data(ev)) {
+			if (ts)
+				*ts = c->read_ts + ev->time_delta;
+			if (lost)
+				*lost = c->lost;
+			if (consume) {
+				c->read_ts += ev->time_delta;
+				c->read_off += len;
+				c->read++;
+				c->lost = 0;
+			}
+			return ev;
+		}
+		c->read_ts = rb_apply_time(ev, c->read_ts,
+					   c->reader->data->time_stamp);
+		c->read_off += len;
+	}
+	return NULL;
+}
+
+static struct ring_buffer_event *
+rb_read(struct trace_buffer *b, int cpu, u64 *ts, unsigned long *lost,
+	bool consume)
+{
+	struct rb_cpu *c = rb_cpu_of(b, cpu);
+	struct ring_buffer_event *ev;
+	unsigned long flags;
+
+	if (lost)
+		*lost = 0;
+	if (!c || !rb_reader_lock(c, &flags))
+		return NULL;
+	ev = rb_reader_next(c, ts, lost, consume);
+	rb_reader_unlock(c, flags);
+	return ev;
+}
+
+/**
+ * ring_buffer_peek - look at the next record of a CPU without consuming it
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @ts: where to store the record's time stamp, or NULL
+ * @lost_events: where to store the records lost before it, or NULL
+ *
+ * Context: any; takes the CPU buffer's reader_lock (only tries it in NMI).
+ * Return: the record, valid until the next read of this CPU, or NULL.
+ */
+struct ring_buffer_event *
+ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
+		 unsigned long *lost_events)
+{
+	return rb_read(buffer, cpu, ts, lost_events, false);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_peek);
+
+/**
+ * ring_buffer_consume - read and consume the next record of a CPU
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @ts: where to store the record's time stamp, or NULL
+ * @lost_events: where to store the records lost (overwritten) since the
+ *	previous consumed record, or NULL
+ *
+ * Context: any; takes the CPU buffer's reader_lock (only tries it in NMI).
+ * Return: the record, valid until the next read of this CPU, or NULL.
+ */
+struct ring_buffer_event *
+ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
+		    unsigned long *lost_events)
+{
+	return rb_read(buffer, cpu, ts, lost_events, true);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_consume);
+
+/**
+ * rb_cpu_empty - whether a CPU buffer has nothing left to consume
+ * @c: the CPU buffer
+ *
+ * Context: reader_lock held.
+ * Return: true if empty.
+ */
+bool rb_cpu_empty(struct rb_cpu *c)
+{
+	struct ring_buffer_event *ev;
+	unsigned int off = c->read_off;
+	unsigned long commit;
+	struct rb_page *d;
+	u64 cseq, seq;
+
+	/* Look without consuming even the time records. */
+	commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
+	smp_rmb();
+	while (off < commit) {
+		ev = (void *)&c->reader->data->data[off];
+		if (rb_is_data(ev))
+			return false;
+		if (!rb_record_len(ev))
+			break;
+		off += rb_record_len(ev);
+	}
+	cseq = smp_load_acquire(&c->commit_seq);
+	if (cseq == c->reader_seq)
+		return true;
+	d = READ_ONCE(c->slots[rb_head_slot(READ_ONCE(c->head))]);
+	seq = READ_ONCE(d->seq);
+	return seq <= c->reader_seq || seq > cseq ||
+	       !(local_read(&d->data->commit) & RB_COMMIT_MASK);
+}
+
+/**
+ * ring_buffer_empty_cpu - whether a CPU has records to consume
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Context: any; takes the CPU buffer's reader_lock.
+ * Return: true if there is nothing to consume.
+ */
+bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	unsigned long flags;
+	bool empty;
+
+	if (!c || !rb_reader_lock(c, &flags))
+		return true;
+	empty = rb_cpu_empty(c);
+	rb_reader_unlock(c, flags);
+	return empty;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_empty_cpu);
+
+/**
+ * ring_buffer_empty - whether no CPU has records to consume
+ * @buffer: the buffer
+ *
+ * Context: any; takes the reader_locks one at a time.
+ * Return: true if every CPU buffer is empty.
+ */
+bool ring_buffer_empty(struct trace_buffer *buffer)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		if (!ring_buffer_empty_cpu(buffer, cpu))
+			return false;
+	return true;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_empty);
+
+/**
+ * ring_buffer_alloc_read_page - allocate a page for ring_buffer_read_page()
+ * @buffer: the buffer
+ * @cpu: the CPU it will be used for
+ * @rpage: where to store the page
+ *
+ * Context: process; sleeps.
+ * Return: 0, or -ENOMEM.
+ */
+int ring_buffer_alloc_read_page(struct trace_buffer *buffer, int cpu,
+				struct buffer_data_read_page **rpage)
+{
+	struct buffer_data_read_page *r;
+	struct page *pg;
+	int node = cpu >= 0 && cpu < nr_cpu_ids ? cpu_to_node(cpu) :
+		   NUMA_NO_NODE;
+
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	r->order = buffer->subbuf_order;
+	pg = alloc_pages_node(node, GFP_KERNEL | __GFP_NORETRY | __GFP_ZERO,
+			      r->order);
+	if (!pg) {
+		kfree(r);
+		return -ENOMEM;
+	}
+	r->data = page_address(pg);
+	*rpage = r;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_alloc_read_page);
+
+/**
+ * ring_buffer_free_read_page - free a page from ring_buffer_alloc_read_page()
+ * @buffer: the buffer
+ * @cpu: the CPU
+ * @page: the page
+ *
+ * Context: any.
+ */
+void ring_buffer_free_read_page(struct trace_buffer *buffer, int cpu,
+				struct buffer_data_read_page *page)
+{
+	if (!page)
+		return;
+	free_pages((unsigned long)page->data, page->order);
+	kfree(page);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_free_read_page);
+
+/**
+ * ring_buffer_read_page_data - the sub-buffer of a read page
+ * @page: the read page
+ *
+ * Context: any.
+ * Return: its data, laid out as events/header_page describes.
+ */
+void *ring_buffer_read_page_data(struct buffer_data_read_page *page)
+{
+	return page->data;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_page_data);
+
+/**
+ * ring_buffer_read_page_size - bytes of a read page
+ * @rpage: the read page
+ *
+ * Context: any.
+ * Return: its size.
+ */
+unsigned int ring_buffer_read_page_size(struct buffer_data_read_page *rpage)
+{
+	return PAGE_SIZE << rpage->order;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_page_size);
+
+/* Copy records from the reader page; reader_lock held. */
+static int rb_copy_records(struct rb_cpu *c, struct buffer_data_page *dst,
+			   size_t room, bool full)
+{
+	struct buffer_data_page *src;
+	unsigned long commit, copied = 0, lost;
+	struct ring_buffer_event *ev;
+	unsigned int len;
+
+	if (!rb_reader_record(c))
+		return -ENODATA;
+	src = c->reader->data;
+	commit = local_read(&src->commit) & RB_COMMIT_MASK;
+	smp_rmb();
+	/* A full page is one the writer has left. */
+	if (full && smp_load_acquire(&c->commit_seq) == c->reader_seq)
+		return -EAGAIN;
+
+	dst->time_stamp = c->read_ts;
+	lost = c->lost;
+	while (c->read_off < commit) {
+		ev = (void *)&src->data[c->read_off];
+		len = rb_record_len(ev);
+		if (!len || c->read_off + len > commit || copied + len > room)
+			break;
+		memcpy(&dst->data[copied], ev, len);
+		copied += len;
+		c->read_off += len;
+		if (rb_is_data(ev))
+			c->read++;
+		c->read_ts = rb_apply_time(ev, c->read_ts, src->time_stamp);
+	}
+	if (!copied)
+		return -ENOSPC;
+	c->lost = 0;
+	if (lost) {
+		/* libtraceevent reads the count after the records. */
+		if (room - copied >= sizeof(long)) {
+			memcpy(&dst->data[copied], &lost, sizeof(long));
+			copied |= RB_MISSED_STORED;
+		}
+		copied |= RB_MISSED_EVENTS;
+	}
+	local_set(&dst->commit, copied);
+	return 0;
+}
+
+/**
+ * ring_buffer_read_page - consume records into a page
+ * @buffer: the buffer
+ * @data_page: a page from ring_buffer_alloc_read_page()
+ * @len: bytes of @data_page that may be used, header included
+ * @cpu: the CPU
+ * @full: only succeed with a whole page the writer has finished
+ *
+ * The page is filled as events/header_page describes: the time stamp the
+ * first record's delta applies to, the bytes of records (with
+ * RB_MISSED_EVENTS, and RB_MISSED_STORED when the count of lost records
+ * follows the records), then the records.
+ *
+ * Context: any but NMI; takes the CPU buffer's reader_lock.
+ * Return: 0 (the offset of the records in the page), -ENODATA when there
+ * is nothing to read, -EAGAIN when @full and no full page is ready,
+ * -EINVAL for bad arguments, -ENOSPC when @len cannot hold a record.
+ */
+int ring_buffer_read_page(struct trace_buffer *buffer,
+			  struct buffer_data_read_page *data_page,
+			  size_t len, int cpu, int full)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	unsigned long flags;
+	int ret;
+
+	if (!c || !data_page || data_page->order != buffer->subbuf_order ||
+	    len <= RB_DATA_OFF)
+		return -EINVAL;
+	len = min_t(size_t, len, buffer->subbuf_size) - RB_DATA_OFF;
+	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	ret = rb_copy_records(c, data_page->data, len, full);
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_read_page);

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ring_buffer_wait.c - readers sleeping until records arrive.
+ *
+ * A reader that waits sets its waiters' pending flag; a writer that
+ * commits sees the flag and raises an irq_work, which wakes the reader
+ * from interrupt context: writers themselves never touch a wait queue, so
+ * they stay safe in NMI and under any lock.  A wait for "full" (a share of
+ * the pages written, as buffer_percent sets) is only woken once that share
+ * is reached.
+ */
+
+#include <linux/sched/signal.h>
+
+#include "ring_buffer_types.h"
+
+static void rb_wake_work(struct irq_work *work)
+{
+	struct rb_waiters *w = container_of(work, struct rb_waiters, work);
+
+	wake_up_all(&w->wq);
+}
+
+/**
+ * rb_waiters_init - set up a wait queue and its irq_work
+ * @w: the waiters
+ *
+ * Context: process.
+ */
+void rb_waiters_init(struct rb_waiters *w)
+{
+	init_irq_work(&w->work, rb_wake_work);
+	init_waitqueue_head(&w->wq);
+}
+
+/* Whether CPU buffer @c holds what a waiter for @full percent wants. */
+static bool rb_ready(struct rb_cpu *c, int full)
+{
+	unsigned long flags;
+	size_t dirty;
+	bool ready;
+
+	if (full) {
+		dirty = ring_buffer_nr_dirty_pages(c->buffer, c->cpu);
+		return dirty * 100 >= (size_t)full * c->nr_pages;
+	}
+	if (!rb_reader_lock(c, &flags))
+		return false;
+	ready = !rb_cpu_empty(c);
+	rb_reader_unlock(c, flags);
+	return ready;
+}
+
+/**
+ * rb_wakeup - a writer committed while readers wait
+ * @c: the CPU buffer it committed to
+ *
+ * Context: the writer's; any context, NMI included.
+ */
+void rb_wakeup(struct rb_cpu *c)
+{
+	struct trace_buffer *b = c->buffer;
+	size_t dirty;
+
+	if (READ_ONCE(c->wait.pending)) {
+		if (READ_ONCE(c->wait.full)) {
+			dirty = local_read(&c->pages_touched) - c->pages_read;
+			if (dirty * 100 < (size_t)c->wait.full * c->nr_pages)
+				goto all;
+		}
+		WRITE_ONCE(c->wait.pending, false);
+		irq_work_queue(&c->wait.work);
+	}
+all:
+	if (READ_ONCE(b->wait.pending)) {
+		WRITE_ONCE(b->wait.pending, false);
+		irq_work_queue(&b->wait.work);
+	}
+}
+
+static struct rb_waiters *rb_waiters_of(struct trace_buffer *b, int cpu)
+{
+	struct rb_cpu *c;
+
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		return &b->wait;
+	c = rb_cpu_of(b, cpu);
+	return c ? &c->wait : NULL;
+}
+
+/* The wake-up condition; also re-arms the writers' flag. */
+static bool rb_wait_done(struct trace_buffer *b, int cpu, int full,
+			 ring_buffer_cond_fn cond, void *data,
+			 struct rb_waiters *w, unsigned long wakeups)
+{
+	int i;
+
+	WRITE_ONCE(w->pending, true);
+	if (full)
+		WRITE_ONCE(w->full, full);
+	smp_mb();
+	if (READ_ONCE(w->wakeups) != wakeups)
+		return true;
+	if (cond && cond(data))
+		return true;
+	if (cpu != RING_BUFFER_ALL_CPUS)
+		return rb_ready(b->buffers[cpu], full);
+	for_each_possible_cpu(i)
+		if (rb_cpu_of(b, i) && rb_ready(b->buffers[i], 0))
+			return true;
+	return false;
+}
+
+/**
+ * ring_buffer_wait - sleep until a CPU buffer has records
+ * @buffer: the buffer
+ * @cpu: the CPU, or RING_BUFFER_ALL_CPUS for any
+ * @full: 0 to wake on any record, else the percentage of pages that must
+ *	hold records (one CPU only)
+ * @cond: an extra condition that ends the wait, or NULL
+ * @data: argument of @cond
+ *
+ * Context: process; sleeps.
+ * Return: 0 when woken, -EINTR on a signal, -ENODEV for a bad @cpu.
+ */
+int ring_buffer_wait(struct trace_buffer *buffer, int cpu, int full,
+		     ring_buffer_cond_fn cond, void *data)
+{
+	struct rb_waiters *w = rb_waiters_of(buffer, cpu);
+	unsigned long wakeups;
+
+	if (!w)
+		return -ENODEV;
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		full = 0;
+	wakeups = READ_ONCE(w->wakeups);
+	return wait_event_interruptible(w->wq,
+		rb_wait_done(buffer, cpu, full, cond, data, w, wakeups));
+}
+EXPORT_SYMBOL_GPL(ring_buffer_wait);
+
+/**
+ * ring_buffer_poll_wait - poll support for a CPU buffer
+ * @buffer: the buffer
+ * @cpu: the CPU, or RING_BUFFER_ALL_CPUS
+ * @filp: the file polled
+ * @poll_table: the poll table
+ * @full: as for ring_buffer_wait()
+ *
+ * Context: process.
+ * Return: EPOLLIN | EPOLLRDNORM if there is something to read, else 0.
+ */
+__poll_t ring_buffer_poll_wait(struct trace_buffer *buffer, int cpu,
+			       struct file *filp, poll_table *poll_table,
+			       int full)
+{
+	struct rb_waiters *w = rb_waiters_of(buffer, cpu);
+
+	if (!w)
+		return EPOLLERR;
+	if (cpu == RING_BUFFER_ALL_CPUS)
+		full = 0;
+	poll_wait(filp, &w->wq, poll_table);
+	if (rb_wait_done(buffer, cpu, full, NULL, NULL, w, READ_ONCE(w->wakeups)))
+		return EPOLLIN | EPOLLRDNORM;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_poll_wait);
+
+/**
+ * ring_buffer_wake_waiters - end every wait on a CPU buffer
+ * @buffer: the buffer
+ * @cpu: the CPU, or RING_BUFFER_ALL_CPUS for the buffer-wide waiters
+ *
+ * Context: any but NMI.
+ */
+void ring_buffer_wake_waiters(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_waiters *w;
+	int i;
+
+	if (!buffer)
+		return;
+	if (cpu == RING_BUFFER_ALL_CPUS) {
+		for_each_possible_cpu(i)
+			if (rb_cpu_of(buffer, i))
+				ring_buffer_wake_waiters(buffer, i);
+	}
+	w = rb_waiters_of(buffer, cpu);
+	if (!w)
+		return;
+	WRITE_ONCE(w->wakeups, w->wakeups + 1);
+	irq_work_queue(&w->work);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_wake_waiters);
