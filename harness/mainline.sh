@@ -12,8 +12,9 @@ SRC=$BASE	# kmake builds from $SRC: here the pristine tree
 mkdir -p "$BUILD"
 cp "$ROOT/harness/configs/default.config" "$BUILD/fragment.config"
 gen_config "$BUILD/fragment.config"
-# Our own test option is the one symbol mainline cannot have.
-dropped=$(config_dropped "$BUILD/fragment.config" | grep -v '^CONFIG_TRACE_KUNIT_TEST=' || true)
+# Our own test options are the symbols mainline cannot have.
+ours_only='^CONFIG_\(TRACE_KUNIT_TEST\|RING_BUFFER_STRESS_TEST\)='
+dropped=$(config_dropped "$BUILD/fragment.config" | grep -v "$ours_only" || true)
 [ -z "$dropped" ] || {
 	echo "$dropped" | sed 's/^/mainline config: did not survive: /' >&2
 	die "mainline config differs from ours"

@@ -358,8 +358,8 @@ int trace_rb_cpu_prepare(unsigned int cpu, struct hlist_node *node)
 	mutex_lock(&b->mutex);
 	if (!b->buffers[cpu]) {
 		c = rb_cpu_alloc(b, cpu, b->nr_pages);
-		if (c)
-			smp_store_release(&b->buffers[cpu], c);
+		if (c)	/* writers see the buffer only once it is built */
+			smp_store_release(&b->buffers[cpu], c);	/* vs rb_cpu_of() */
 		else
 			ret = -ENOMEM;
 	}
@@ -460,6 +460,7 @@ static void rb_resize_commit(struct rb_cpu *c, unsigned int nr,
 		c->reader->slot = nr - 1;
 	swap(c->slots, r->slots);
 	c->nr_pages = nr;
+	/* Pairs with the acquire of head in the writer's rb_enter_next(). */
 	smp_store_release(&c->head, 0);
 }
 

@@ -64,10 +64,12 @@ static bool rb_iter_copy(struct ring_buffer_iter *it, struct rb_page *p,
 {
 	unsigned long commit;
 
+	/* Records before the commit, pairs with the writers' smp_wmb(). */
 	commit = local_read(&p->data->commit) & RB_COMMIT_MASK;
-	smp_rmb();
+	smp_rmb();	/* see above */
 	it->copy->time_stamp = p->data->time_stamp;
 	memcpy(it->copy->data, p->data->data, commit);
+	/* The copy before the seq check, pairs with rb_enter_next()'s wmb. */
 	smp_rmb();
 	if (READ_ONCE(p->seq) != seq)
 		return false;
@@ -88,6 +90,7 @@ static bool rb_iter_next_page(struct ring_buffer_iter *it)
 	u64 cseq, seq;
 
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
+	/* Pages up to cseq are complete: pairs with rb_publish_pages(). */
 	cseq = smp_load_acquire(&c->commit_seq);
 	p = rb_find_seq(c, it->seq);
 	if (!p || !rb_iter_copy(it, p, it->seq))

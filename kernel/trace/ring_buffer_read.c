@@ -20,12 +20,14 @@
  * @flags: saved interrupt state
  *
  * In NMI context the lock is only tried: the NMI may have interrupted its
- * holder on this CPU.
+ * holder on this CPU.  For sparse the lock counts as taken either way; a
+ * caller that gets false says __release(&c->reader_lock).
  *
  * Context: any.
  * Return: true if the lock is held.
  */
 bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
+	__acquires(&c->reader_lock)
 {
 	if (likely(!in_nmi())) {
 		raw_spin_lock_irqsave(&c->reader_lock, *flags);
@@ -35,6 +37,7 @@ bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
 	if (raw_spin_trylock(&c->reader_lock))
 		return true;
 	local_irq_restore(*flags);
+	__acquire(&c->reader_lock);
 	return false;
 }
 
@@ -46,6 +49,7 @@ bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
  * Context: after rb_reader_lock() succeeded.
  */
 void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
+	__releases(&c->reader_lock)
 {
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 }
@@ -103,8 +107,13 @@ static bool rb_swap_reader(struct rb_cpu *c, u64 cseq)
 		     ((READ_ONCE(c->ws.pos) - 1) & ~c->buffer->mask));
 	rp->slot = h;
 	WRITE_ONCE(c->slots[h], rp);
+	/*
+	 * slots[h], then reader_seq, then head: a writer that reads head
+	 * before and after the other two sees them consistent (see
+	 * rb_enter_next()).
+	 */
 	smp_store_release(&c->reader_seq, dseq);
-	smp_store_release(&c->head, rb_head_move(head, rb_next_slot(c, h)));
+	smp_store_release(&c->head, rb_head_move(head, rb_next_slot(c, h)));	/* see above */
 
 	if (c->read_off)
 		c->read_bytes += c->read_off;
@@ -128,16 +137,18 @@ static struct ring_buffer_event *rb_reader_record(struct rb_cpu *c)
 	u64 cseq;
 
 	for (;;) {
+		/* Records below commit are written: pairs with rb_end(). */
 		commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
-		smp_rmb();
+		smp_rmb();	/* see above */
 		if (c->read_off < commit)
 			return (void *)&c->reader->data->data[c->read_off];
+		/* Pages up to cseq are complete: pairs with rb_publish_pages(). */
 		cseq = smp_load_acquire(&c->commit_seq);
 		if (cseq == c->reader_seq)
 			return NULL;
 		/* The writer left our page: its last commit is final now. */
 		commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
-		smp_rmb();
+		smp_rmb();	/* as above */
 		if (c->read_off < commit)
 			continue;
 		if (!rb_swap_reader(c, cseq))
@@ -194,8 +205,12 @@ rb_read(struct trace_buffer *b, int cpu, u64 *ts, unsigned long *lost,
 
 	if (lost)
 		*lost = 0;
-	if (!c || !rb_reader_lock(c, &flags))
+	if (!c)
 		return NULL;
+	if (!rb_reader_lock(c, &flags)) {
+		__release(&c->reader_lock);
+		return NULL;
+	}
 	ev = rb_reader_next(c, ts, lost, consume);
 	rb_reader_unlock(c, flags);
 	return ev;
@@ -255,7 +270,7 @@ bool rb_cpu_empty(struct rb_cpu *c)
 
 	/* Look without consuming even the time records. */
 	commit = local_read(&c->reader->data->commit) & RB_COMMIT_MASK;
-	smp_rmb();
+	smp_rmb();	/* records below commit: pairs with rb_end() */
 	while (off < commit) {
 		ev = (void *)&c->reader->data->data[off];
 		if (rb_is_data(ev))
@@ -264,7 +279,7 @@ bool rb_cpu_empty(struct rb_cpu *c)
 			break;
 		off += rb_record_len(ev);
 	}
-	cseq = smp_load_acquire(&c->commit_seq);
+	cseq = smp_load_acquire(&c->commit_seq);	/* see rb_reader_record() */
 	if (cseq == c->reader_seq)
 		return true;
 	d = READ_ONCE(c->slots[rb_head_slot(READ_ONCE(c->head))]);
@@ -287,8 +302,12 @@ bool ring_buffer_empty_cpu(struct trace_buffer *buffer, int cpu)
 	unsigned long flags;
 	bool empty;
 
-	if (!c || !rb_reader_lock(c, &flags))
+	if (!c)
 		return true;
+	if (!rb_reader_lock(c, &flags)) {
+		__release(&c->reader_lock);
+		return true;
+	}
 	empty = rb_cpu_empty(c);
 	rb_reader_unlock(c, flags);
 	return empty;
@@ -403,7 +422,7 @@ static int rb_copy_records(struct rb_cpu *c, struct buffer_data_page *dst,
 		return -ENODATA;
 	src = c->reader->data;
 	commit = local_read(&src->commit) & RB_COMMIT_MASK;
-	smp_rmb();
+	smp_rmb();	/* records below commit: pairs with rb_end() */
 	/* A full page is one the writer has left. */
 	if (full && smp_load_acquire(&c->commit_seq) == c->reader_seq)
 		return -EAGAIN;

@@ -176,14 +176,19 @@ u64 ring_buffer_oldest_event_ts(struct trace_buffer *buffer, int cpu)
 	struct rb_page *p;
 	u64 ts = 0;
 
-	if (!c || !rb_reader_lock(c, &flags))
+	if (!c)
 		return 0;
+	if (!rb_reader_lock(c, &flags)) {
+		__release(&c->reader_lock);
+		return 0;
+	}
 	if (c->read_off < (local_read(&c->reader->data->commit) &
 			   RB_COMMIT_MASK)) {
 		ts = c->read_ts;
 	} else {
 		p = READ_ONCE(c->slots[rb_head_slot(READ_ONCE(c->head))]);
 		if (READ_ONCE(p->seq) > c->reader_seq &&
+		    /* pages up to commit_seq are complete: rb_publish_pages() */
 		    READ_ONCE(p->seq) <= smp_load_acquire(&c->commit_seq))
 			ts = p->data->time_stamp;
 	}

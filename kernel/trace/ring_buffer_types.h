@@ -68,8 +68,8 @@ struct buffer_data_page {
 };
 
 /* Flags in a read page's commit word, as libtraceevent expects them. */
-#define RB_MISSED_EVENTS	(1UL << 31)
-#define RB_MISSED_STORED	(1UL << 30)
+#define RB_MISSED_EVENTS	BIT(31)
+#define RB_MISSED_STORED	BIT(30)
 #define RB_COMMIT_MASK		(RB_MISSED_STORED - 1)
 
 #define RB_DATA_OFF		offsetof(struct buffer_data_page, data)
@@ -239,8 +239,7 @@ static inline unsigned int rb_head_slot(unsigned long head)
 	return (head & ((1UL << RB_HEAD_GEN_SHIFT) - 1)) >> 1;
 }
 
-static inline unsigned long rb_head_move(unsigned long head,
-					 unsigned int slot)
+static inline unsigned long rb_head_move(unsigned long head, unsigned int slot)
 {
 	return (((head >> RB_HEAD_GEN_SHIFT) + 1) << RB_HEAD_GEN_SHIFT) |
 	       (unsigned long)slot << 1;
@@ -274,16 +273,16 @@ struct trace_buffer {
 	bool			time_stamp_abs;
 	u64			(*clock)(void);
 	unsigned long		nr_pages;
-	struct mutex		mutex;
+	struct mutex		mutex;		/* see the kernel-doc above */
 	struct rb_cpu		**buffers;
 	struct rb_waiters	wait;
 	struct hlist_node	node;
 	struct lock_class_key	*reader_lock_key;
 };
 
-#define RB_BUFFER_OFF		(1 << 20)
+#define RB_BUFFER_OFF		BIT(20)
 /* In rb_cpu.record_disabled: the ring is being rebuilt. */
-#define RB_CPU_PAUSED		(1 << 20)
+#define RB_CPU_PAUSED		BIT(20)
 
 /* Bytes of records a page holds. */
 static inline unsigned int rb_usable(const struct trace_buffer *b)
@@ -368,8 +367,10 @@ void rb_writers_off(struct trace_buffer *b, const struct cpumask *cpus);
 void rb_writers_on(struct trace_buffer *b, const struct cpumask *cpus);
 
 /* ring_buffer_read.c */
-bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags);
-void rb_reader_unlock(struct rb_cpu *c, unsigned long flags);
+bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
+	__acquires(&c->reader_lock);
+void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
+	__releases(&c->reader_lock);
 unsigned int rb_page_events(const struct rb_page *p, unsigned int len);
 bool rb_cpu_empty(struct rb_cpu *c);
 

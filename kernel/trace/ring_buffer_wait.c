@@ -44,8 +44,10 @@ static bool rb_ready(struct rb_cpu *c, int full)
 		dirty = ring_buffer_nr_dirty_pages(c->buffer, c->cpu);
 		return dirty * 100 >= (size_t)full * c->nr_pages;
 	}
-	if (!rb_reader_lock(c, &flags))
+	if (!rb_reader_lock(c, &flags)) {
+		__release(&c->reader_lock);
 		return false;
+	}
 	ready = !rb_cpu_empty(c);
 	rb_reader_unlock(c, flags);
 	return ready;
@@ -98,6 +100,7 @@ static bool rb_wait_done(struct trace_buffer *b, int cpu, int full,
 	WRITE_ONCE(w->pending, true);
 	if (full)
 		WRITE_ONCE(w->full, full);
+	/* The flag before the check; a writer commits before testing it. */
 	smp_mb();
 	if (READ_ONCE(w->wakeups) != wakeups)
 		return true;

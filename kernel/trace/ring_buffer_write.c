@@ -124,7 +124,7 @@ static void *rb_enter_next(struct trace_buffer *b, struct rb_cpu *c,
 	next = READ_ONCE(c->slots[n]);
 	nseq = READ_ONCE(next->seq);
 	rseq = READ_ONCE(c->reader_seq);
-	smp_rmb();
+	smp_rmb();	/* pairs with the release stores in rb_swap_reader() */
 	if (READ_ONCE(c->head) != head)
 		return NULL;
 	/*
@@ -158,7 +158,7 @@ static void *rb_enter_next(struct trace_buffer *b, struct rb_cpu *c,
 
 	/* From here on, readers and iterators must not trust @next's data. */
 	WRITE_ONCE(next->seq, cur->seq + 1);
-	smp_wmb();
+	smp_wmb();	/* the mark before any record: see rb_iter_copy() */
 	new->pos = (unsigned long)next->data->data + need;
 	if (!rb_ws_update(c, old, new))
 		return NULL;
@@ -272,6 +272,7 @@ static noinline void rb_publish_pages(struct trace_buffer *b,
 		local_set(&cp->data->commit, cp->real_end);
 		cp = READ_ONCE(c->slots[rb_next_slot(c, cp->slot)]);
 		c->commit_page = cp;
+		/* Pages before cp are complete: pairs with the readers. */
 		smp_store_release(&c->commit_seq, cp->seq);
 	}
 	c->commit_base = base;
@@ -294,7 +295,7 @@ static __always_inline void rb_end(struct trace_buffer *b, struct rb_cpu *c)
 		base = (pos - 1) & ~b->mask;
 		if (unlikely(base != c->commit_base))
 			rb_publish_pages(b, c, base);
-		smp_wmb();
+		smp_wmb();	/* records before commit: see rb_reader_record() */
 		local_set(&((struct buffer_data_page *)base)->commit,
 			  pos - base - RB_DATA_OFF);
 		local_dec(&c->committing);

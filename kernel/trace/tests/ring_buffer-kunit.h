@@ -445,10 +445,11 @@ static void rbt_resize_under_load(struct kunit *test)
 	wake_up_process(task);
 
 	for (i = 0; i < 4 * ARRAY_SIZE(sizes); i++) {
-		KUNIT_EXPECT_EQ(test, ring_buffer_resize(t->b,
-				sizes[i % ARRAY_SIZE(sizes)] * page,
-				i & 1 ? cpu : RING_BUFFER_ALL_CPUS), 0);
-		msleep(5);
+		unsigned long size = sizes[i % ARRAY_SIZE(sizes)] * page;
+
+		KUNIT_EXPECT_EQ(test, ring_buffer_resize(t->b, size, i & 1 ?
+				cpu : RING_BUFFER_ALL_CPUS), 0);
+		usleep_range(5000, 6000);
 		for (gaps = 0; gaps < 100; gaps++)
 			ring_buffer_consume(t->b, cpu, NULL, NULL);
 	}
@@ -749,4 +750,5 @@ static struct kunit_suite rbt_suite = {
 	.exit = rbt_exit,
 	.test_cases = rbt_cases,
 };
+
 kunit_test_suite(rbt_suite);
