@@ -135,7 +135,7 @@ void rb_cpu_init_state(struct rb_cpu *c)
 	local_set(&c->overrun, 0);
 	local_set(&c->commit_overrun, 0);
 	local_set(&c->dropped, 0);
-	local_set(&c->pages_touched, 0);
+	local_set(&c->pages_touched, 1);	/* the writer is on slots[0] */
 	local_set(&c->written_bytes, 0);
 	local_set(&c->lost_bytes, 0);
 	c->read_off = 0;

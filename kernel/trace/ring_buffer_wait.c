@@ -66,7 +66,7 @@ void rb_wakeup(struct rb_cpu *c)
 
 	if (READ_ONCE(c->wait.pending)) {
 		if (READ_ONCE(c->wait.full)) {
-			dirty = local_read(&c->pages_touched) - c->pages_read;
+			dirty = ring_buffer_nr_dirty_pages(b, c->cpu);
 			if (dirty * 100 < (size_t)c->wait.full * c->nr_pages)
 				goto all;
 		}

@@ -547,6 +547,114 @@ static void rbt_iter_overwritten(struct kunit *test)
 	ring_buffer_read_finish(it);
 }
 
+struct rbt_waiter {
+	struct trace_buffer	*b;
+	int			cpu;
+	int			full;
+	bool			stop;
+	int			ret;
+	bool			done;
+};
+
+static bool rbt_wait_cond(void *data)
+{
+	return READ_ONCE(*(bool *)data);
+}
+
+static int rbt_waiter_fn(void *arg)
+{
+	struct rbt_waiter *w = arg;
+
+	w->ret = ring_buffer_wait(w->b, w->cpu, w->full, rbt_wait_cond,
+				  &w->stop);
+	WRITE_ONCE(w->done, true);
+	while (!kthread_should_stop())
+		schedule_timeout_idle(1);
+	return 0;
+}
+
+/* Start a waiter; check it sleeps; run @wake; check it woke. */
+static void rbt_wait_case(struct kunit *test, struct rbt_waiter *w,
+			  void (*wake)(struct kunit *test, struct rbt_waiter *w))
+{
+	struct task_struct *task;
+	unsigned long deadline;
+
+	w->done = false;
+	task = kthread_run(rbt_waiter_fn, w, "rbt_waiter");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w->done));
+	wake(test, w);
+	deadline = jiffies + 2 * HZ;
+	while (!READ_ONCE(w->done) && time_before(jiffies, deadline))
+		msleep(20);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(w->done));
+	KUNIT_EXPECT_EQ(test, w->ret, 0);
+	kthread_stop(task);
+}
+
+static void rbt_wake_by_record(struct kunit *test, struct rbt_waiter *w)
+{
+	rbt_write_seq(test->priv, 0, 16);
+}
+
+static void rbt_wake_by_pages(struct kunit *test, struct rbt_waiter *w)
+{
+	u32 i;
+
+	/* One page of five is not half of them; four are. */
+	for (i = 0; i < 100; i++)
+		rbt_write_seq(test->priv, i, 36);
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w->done));
+	for (; i < 400; i++)
+		rbt_write_seq(test->priv, i, 36);
+}
+
+static void rbt_wake_by_call(struct kunit *test, struct rbt_waiter *w)
+{
+	ring_buffer_wake_waiters(w->b, w->cpu);
+}
+
+static void rbt_wake_by_cond(struct kunit *test, struct rbt_waiter *w)
+{
+	WRITE_ONCE(w->stop, true);
+	ring_buffer_wake_waiters(w->b, w->cpu);
+}
+
+/* Readers sleep until records arrive, a share of pages fill, or a call. */
+static void rbt_wait(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct rbt_waiter *w;
+
+	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	w->b = rbt_buffer(test, 4 * PAGE_SIZE, 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_poll_wait(t->b, t->cpu, NULL, NULL, 0),
+			0U);
+
+	w->cpu = t->cpu;
+	rbt_wait_case(test, w, rbt_wake_by_record);
+	KUNIT_EXPECT_EQ(test, ring_buffer_poll_wait(t->b, t->cpu, NULL, NULL, 0),
+			EPOLLIN | EPOLLRDNORM);
+	rbt_drain(test, t, NULL);
+
+	w->cpu = RING_BUFFER_ALL_CPUS;
+	rbt_wait_case(test, w, rbt_wake_by_record);
+	rbt_drain(test, t, NULL);
+
+	w->cpu = t->cpu;
+	w->full = 50;
+	rbt_wait_case(test, w, rbt_wake_by_pages);
+	w->full = 0;
+	rbt_drain(test, t, NULL);
+
+	rbt_wait_case(test, w, rbt_wake_by_call);
+	rbt_wait_case(test, w, rbt_wake_by_cond);
+}
+
 /* The offset and size of field @name in header_page's text. */
 static bool rbt_header_field(const char *text, const char *name,
 			     unsigned int *off, unsigned int *size)
@@ -740,6 +848,7 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_read_page_decode),
 	KUNIT_CASE(rbt_read_page_lost),
 	KUNIT_CASE(rbt_entry_header),
+	KUNIT_CASE_SLOW(rbt_wait),
 	KUNIT_CASE(rbt_subbuf_order),
 	{}
 };
