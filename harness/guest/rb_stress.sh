@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Guest side of make check: the ring buffer stress module
-# (kernel/trace/ring_buffer_stress.c), once in overwrite mode and once in
-# producer/consumer mode, each for $RB_STRESS_SECONDS seconds of guest time.
+# (kernel/trace/ring_buffer_stress.c), in overwrite mode, in
+# producer/consumer mode, and resizing under load, each for
+# $RB_STRESS_SECONDS seconds of guest time.
 # One line per run:  @@CHECK <PASS|FAIL> <name>
 
 S=${RB_STRESS_SECONDS:-10}
@@ -22,3 +23,4 @@ run() { # name module-args...
 
 run rb-stress-overwrite overwrite=1
 run rb-stress-producer overwrite=0 size_kb=256
+run rb-stress-resize overwrite=1 resize_ms=100

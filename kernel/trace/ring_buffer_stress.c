@@ -11,6 +11,10 @@
  * at the end, for each CPU:
  *	written = read + overrun (and the sequence gaps equal the overrun),
  *	refused = dropped + commit overrun.
+ * With resize_ms, the reader also resizes the buffer that often, for all
+ * CPUs or one, growing and shrinking it; records refused meanwhile count
+ * as dropped and records a shrink throws away as overrun, so the same
+ * checks hold.
  * The module prints one line per CPU and fails to load (-EIO) if any check
  * failed; otherwise it loads, and can be removed.
  */
@@ -33,6 +37,10 @@ MODULE_PARM_DESC(size_kb, "buffer size per CPU, small enough to wrap");
 static unsigned int timer_us = 50;
 module_param(timer_us, uint, 0444);
 MODULE_PARM_DESC(timer_us, "period of the interrupt writer (0: none)");
+
+static unsigned int resize_ms;
+module_param(resize_ms, uint, 0444);
+MODULE_PARM_DESC(resize_ms, "resize the buffer this often (0: never)");
 
 static bool overwrite = true;
 module_param(overwrite, bool, 0444);
@@ -206,7 +214,8 @@ static bool rbs_report(int cpu)
 
 static int __init rbs_init(void)
 {
-	unsigned long deadline;
+	unsigned long deadline, next_resize;
+	unsigned int n = 0;
 	bool pass = true;
 	int cpu, i;
 
@@ -242,10 +251,23 @@ static int __init rbs_init(void)
 	}
 
 	deadline = jiffies + seconds * HZ;
+	next_resize = jiffies + msecs_to_jiffies(resize_ms);
 	while (time_before(jiffies, deadline)) {
 		if (!rbs_drain())
 			schedule_timeout_uninterruptible(1);
 		cond_resched();
+		if (resize_ms && time_after(jiffies, next_resize)) {
+			static const unsigned int kb[] = { 16, 128, 8, 64, 32 };
+
+			n++;
+			if (ring_buffer_resize(rbs_buf, kb[n % ARRAY_SIZE(kb)] << 10,
+					       n & 1 ? (int)(n / 2 % num_online_cpus()) :
+					       RING_BUFFER_ALL_CPUS)) {
+				pr_err("rb_stress: resize failed\n");
+				pass = false;
+			}
+			next_resize = jiffies + msecs_to_jiffies(resize_ms);
+		}
 	}
 
 	WRITE_ONCE(rbs_stop, true);
@@ -257,6 +279,8 @@ static int __init rbs_init(void)
 	rbs_drain();
 	for_each_online_cpu(cpu)
 		pass &= rbs_report(cpu);
+	if (resize_ms)
+		pr_info("rb_stress: %u resizes\n", n);
 	pr_info("rb_stress: %s\n", pass ? "PASS" : "FAIL");
 
 	ring_buffer_free(rbs_buf);
