@@ -680,7 +680,7 @@ static void rbt_read_page_decode(struct kunit *test)
 	unsigned int i, off, len, type, n = 0;
 	unsigned long commit;
 	u64 ts, delta;
-	u32 word;
+	u32 word, arg;
 	u8 *page;
 
 	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
@@ -723,43 +723,29 @@ static void rbt_read_page_decode(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, commit & ~((1UL << 30) - 1), 0UL);
 	for (off = 0; off < commit; off += len) {
 		memcpy(&word, page + d_off + off, 4);
+		memcpy(&arg, page + d_off + off + 4, 4);	/* array[0] */
 		type = word & 31;
 		delta = word >> 5;
-		switch (type) {
-		case 0:
-			memcpy(&len, page + d_off + off + 4, 4);
-			ts += delta;
-			rbt_check_payload(test, (void *)(page + d_off + off), n,
-					  lens[n]);
-			KUNIT_EXPECT_EQ(test, ts, 777 + n * 10 +
-					(n >= 3 ? 1ULL << 30 : 0));
-			n++;
-			len += 4;
-			break;
-		case 29:	/* padding: length in array[0] */
-			memcpy(&len, page + d_off + off + 4, 4);
-			ts += delta;
-			len += 4;
-			break;
-		case 30:	/* time extend */
-			memcpy(&len, page + d_off + off + 4, 4);
-			ts += ((u64)len << 27) + delta;
+		if (type == 30) {		/* time extend */
+			ts += ((u64)arg << 27) + delta;
 			len = 8;
-			break;
-		case 31:
+			continue;
+		}
+		if (type == 31) {
 			KUNIT_FAIL(test, "unexpected absolute time stamp");
 			len = 8;
-			break;
-		default:
-			ts += delta;
-			rbt_check_payload(test, (void *)(page + d_off + off), n,
-					  lens[n]);
-			KUNIT_EXPECT_EQ(test, ts, 777 + n * 10 +
-					(n >= 3 ? 1ULL << 30 : 0));
-			n++;
-			len = 4 + type * 4;
-			break;
+			continue;
 		}
+		ts += delta;
+		/* Data (length in array[0] for type 0) or padding (29). */
+		len = type == 0 || type == 29 ? arg + 4 : 4 + type * 4;
+		if (type == 29)
+			continue;
+		rbt_check_payload(test, (void *)(page + d_off + off), n,
+				  lens[n]);
+		KUNIT_EXPECT_EQ(test, ts, 777 + n * 10 +
+				(n >= 3 ? 1ULL << 30 : 0));
+		n++;
 	}
 	KUNIT_EXPECT_EQ(test, off, commit);
 	KUNIT_EXPECT_EQ(test, n, (unsigned int)ARRAY_SIZE(lens));
