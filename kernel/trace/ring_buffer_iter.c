@@ -243,7 +243,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_iter_reset);
  * Writers go on while the iterator walks; records they overwrite before
  * the iterator gets there are reported by ring_buffer_iter_dropped().
  *
- * Context: process when @flags may sleep.
+ * Context: process; sleeps (takes the buffer's mutex).
  * Return: the iterator, or NULL.
  */
 struct ring_buffer_iter *
