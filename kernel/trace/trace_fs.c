@@ -1,45 +1,195 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * trace_fs.c - the files at the top of tracefs (/sys/kernel/tracing).
+ * trace_fs.c - tracefs itself: the README, the tracer files of every
+ * instance (current_tracer and available_tracers, with the nop tracer
+ * only: this kernel traces events, not functions), and the automount
+ * of tracefs at /sys/kernel/debug/tracing.
  *
- * At this stage of the series the top level holds only README, which says
- * what exists.  Each later layer adds its files here or in its own file.
- *
- * Locking: the files are created once at boot and never removed; README is
- * read-only text.
+ * Locking: README and available_tracers are constant; current_tracer
+ * accepts only "nop", so it has no state.
  */
 
+#include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/fs_context.h>
 #include <linux/init.h>
+#include <linux/mount.h>
 #include <linux/seq_file.h>
-#include <linux/tracefs.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "trace_array.h"
 
 static const char readme_text[] =
-	"tracing mini-HOWTO:\n\n"
-	"This kernel's event tracing is being rebuilt; this tree is its first\n"
-	"stage and offers only this file.\n\n"
-	" README\t\t- this text\n\n"
-	"Not yet available (each reports an error where the kernel asks for it):\n"
-	"  the ring buffer, trace and trace_pipe, instances, events and\n"
-	"  set_event, filters, triggers, hist, synthetic and kprobe events,\n"
-	"  perf tracepoint events, trace_printk.\n";
+	"Event tracing in tracefs: what the files here do.\n\n"
+	"  echo 0 > tracing_on      stop recording (echo 1 to resume)\n"
+	"  echo > trace             empty the buffer\n\n"
+	"Reading the buffer:\n"
+	"  trace                    all records, oldest first, left in place\n"
+	"  trace_pipe               the same, consumed; waits for new records\n"
+	"  per_cpu/cpuN/            trace, trace_pipe, trace_pipe_raw (binary\n"
+	"                           sub-buffers), snapshot, snapshot_raw,\n"
+	"                           stats, buffer_size_kb, for one CPU\n"
+	"  error_log                why recent commands were refused\n\n"
+	"The buffer:\n"
+	"  buffer_size_kb           size per CPU (per_cpu/cpuN/ for one CPU)\n"
+	"  buffer_total_size_kb     size of all CPUs together\n"
+	"  buffer_subbuf_size_kb    size of one sub-buffer (page)\n"
+	"  buffer_percent           fill level that wakes trace_pipe_raw\n"
+	"                           splice readers (0-100)\n"
+	"  free_buffer              shrink the buffer when this file closes\n"
+	"  tracing_cpumask          CPUs that record\n"
+	"  trace_clock              the clock of the time stamps:\n"
+	"      local     this CPU's clock, fastest, not synced across CPUs\n"
+	"      global    one clock for all CPUs, slower\n"
+	"      counter   an increasing count, not a time\n"
+	"      uptime    jiffies since boot\n"
+	"      perf      the clock perf uses\n"
+	"      mono      monotonic time\n"
+	"      mono_raw  monotonic time without NTP adjustment\n"
+	"      boot      monotonic time including suspend\n"
+	"      tai       international atomic time\n"
+	"      x86-tsc   the TSC, in cycles\n"
+	"  timestamp_mode           delta or absolute time stamps\n\n"
+	"Writing into the buffer:\n"
+	"  trace_marker             a line of text\n"
+	"  trace_marker_raw         binary: a 4-byte id, then data\n\n"
+	"Settings:\n"
+	"  trace_options, options/  output and recording options; write the\n"
+	"                           name to set one, no<name> to clear it\n"
+	"  current_tracer           the tracer; this kernel has only nop\n"
+	"  available_tracers        the tracers current_tracer accepts\n"
+	"  snapshot                 echo 1: swap in a second buffer, keeping\n"
+	"                           the live one's records; read it for help\n"
+	"  saved_cmdlines_size      how many task names are remembered\n"
+	"  saved_cmdlines, saved_tgids  the names and thread groups\n"
+	"  printk_formats           formats of trace_printk() records\n"
+	"  instances/               mkdir NAME for another instance with its\n"
+	"                           own buffer and files; rmdir NAME\n";
 
 static int readme_show(struct seq_file *m, void *v)
 {
 	seq_puts(m, readme_text);
 	return 0;
 }
-DEFINE_SHOW_ATTRIBUTE(readme);
+
+static int readme_open(struct inode *inode, struct file *filp)
+{
+	return single_open(filp, readme_show, NULL);
+}
+
+static const struct file_operations readme_fops = {
+	.open		= readme_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= single_release,
+};
+
+/* The tracers this kernel has: only nop, which records nothing itself. */
+static const char *const tracers[] = { "nop" };
+
+static ssize_t available_tracers_read(struct file *filp, char __user *ubuf,
+				      size_t cnt, loff_t *ppos)
+{
+	char buf[64];
+	int len = 0;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tracers); i++)
+		len += scnprintf(buf + len, sizeof(buf) - len, "%s ",
+				 tracers[i]);
+	len += scnprintf(buf + len, sizeof(buf) - len, "\n");
+	return simple_read_from_buffer(ubuf, cnt, ppos, buf, len);
+}
+
+static const struct file_operations available_tracers_fops = {
+	.open		= simple_open,
+	.read		= available_tracers_read,
+	.llseek		= generic_file_llseek,
+};
+
+static ssize_t current_tracer_read(struct file *filp, char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	return simple_read_from_buffer(ubuf, cnt, ppos, "nop\n", 4);
+}
+
+static ssize_t current_tracer_write(struct file *filp,
+				    const char __user *ubuf, size_t cnt,
+				    loff_t *ppos)
+{
+	char buf[32];
+	size_t i;
+
+	if (cnt >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, cnt))
+		return -EFAULT;
+	buf[cnt] = '\0';
+	for (i = 0; i < ARRAY_SIZE(tracers); i++)
+		if (!strcmp(strim(buf), tracers[i]))
+			break;
+	if (i == ARRAY_SIZE(tracers))
+		return -EINVAL;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations current_tracer_fops = {
+	.open		= simple_open,
+	.read		= current_tracer_read,
+	.write		= current_tracer_write,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct trace_file_spec tracer_files[] = {
+	{ "README",		0444, &readme_fops, .top_only = true },
+	{ "available_tracers",	0444, &available_tracers_fops },
+	{ "current_tracer",	0644, &current_tracer_fops },
+};
+
+/**
+ * trace_tracer_files_create() - README, current_tracer, available_tracers
+ * @tr: the instance
+ *
+ * Context: process context, trace_mutex held.
+ * Return: 0 or -ENOMEM.
+ */
+int trace_tracer_files_create(struct trace_array *tr)
+{
+	return trace_create_files(tr, tr->dir, tracer_files,
+				  ARRAY_SIZE(tracer_files),
+				  RING_BUFFER_ALL_CPUS);
+}
+
+/* /sys/kernel/debug/tracing: tracefs, mounted there when first used. */
+static struct vfsmount *trace_automount(struct dentry *mntpt, void *data)
+{
+	struct file_system_type *type;
+	struct fs_context *fc;
+	struct vfsmount *mnt;
+
+	type = get_fs_type("tracefs");
+	if (!type)
+		return NULL;
+	fc = fs_context_for_submount(type, mntpt);
+	put_filesystem(type);
+	if (IS_ERR(fc))
+		return ERR_CAST(fc);
+	mnt = fc_mount(fc);
+	put_fs_context(fc);
+	/* finish_automount() wants a reference beyond the mount's own. */
+	if (!IS_ERR(mnt))
+		mntget(mnt);
+	return mnt;
+}
 
 static int __init trace_fs_init(void)
 {
-	struct dentry *d;
-
-	d = tracefs_create_file("README", 0444, NULL, NULL, &readme_fops);
-	if (IS_ERR_OR_NULL(d)) {
-		pr_warn("tracing: could not create tracefs README\n");
-		return d ? PTR_ERR(d) : -ENOMEM;
-	}
+	if (IS_ENABLED(CONFIG_DEBUG_FS) &&
+	    IS_ERR_OR_NULL(debugfs_create_automount("tracing", NULL,
+						    trace_automount, NULL)))
+		pr_warn("tracing: no automount at /sys/kernel/debug/tracing\n");
 	return 0;
 }
 fs_initcall(trace_fs_init);

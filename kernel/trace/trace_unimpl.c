@@ -7,7 +7,7 @@
  * (an error code, or nothing recorded), so that nothing pretends to work:
  *
  *  - perf's tracepoint and kprobe PMUs get -ENODEV when an event is opened;
- *  - there is no ring buffer yet, so there is nothing to turn off or dump;
+ *  - the buffers are not dumped to the console on oops (ftrace_dump);
  *  - the syscall event classes exist (include/linux/syscalls.h emits an
  *    event per syscall that points at them) but nothing registers them.
  *
@@ -25,7 +25,8 @@
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
 
-/* /proc/sys/kernel/ftrace_dump_on_oops and traceoff_on_warning */
+/* /proc/sys/kernel/ftrace_dump_on_oops and traceoff_on_warning (see
+ * disable_trace_on_warning() in trace_buffer_files.c) */
 char ftrace_dump_on_oops[MAX_TRACER_SIZE] = "0";
 int __disable_trace_on_warning;
 
@@ -76,33 +77,10 @@ void __init trace_init(void)
 }
 
 /**
- * tracing_off() - stop recording into the ring buffer
- *
- * There is no ring buffer yet, so nothing is being recorded.
- *
- * Context: any context.
- */
-void tracing_off(void)
-{
-}
-EXPORT_SYMBOL_GPL(tracing_off);
-
-/**
- * disable_trace_on_warning() - called by __warn(): honour traceoff_on_warning
- *
- * Context: any context.
- */
-void disable_trace_on_warning(void)
-{
-	if (__disable_trace_on_warning)
-		tracing_off();
-}
-
-/**
  * ftrace_dump() - print the trace buffers to the console (oops, sysrq-z)
  * @oops_dump_mode: all CPUs, the current one, or none
  *
- * There are no buffers yet, so there is nothing to print.
+ * Not written yet: nothing is printed.
  *
  * Context: any context, including NMI and oops.
  */

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * trace_array.h - a trace instance and what its tracefs files share.
+ *
+ * A trace instance (struct trace_array) is the top-level tracing directory
+ * or one of instances/<name>.  It owns a ring buffer (and, with
+ * CONFIG_TRACER_SNAPSHOT, a snapshot buffer of the same shape), its
+ * options, clock, CPU mask and error log.  Each concern's files live in
+ * their own trace_*.c and are created through the table in
+ * trace_instance.c.
+ *
+ * Locking:
+ *
+ *  =====================  ==============================================
+ *  trace_mutex            the instance list, every instance's settings,
+ *                         tracefs file creation and removal, snapshot
+ *                         allocation.  Sleeps.
+ *  trace_array.ref        under trace_mutex: the list holds one
+ *                         reference, each open file and each
+ *                         trace_array_get_by_name() user one more; an
+ *                         instance with more than one cannot be removed.
+ *  trace_array.flags      written under trace_mutex, read anywhere with
+ *                         READ_ONCE() (writers and readers test bits).
+ *  array_buffer.buffer    replaced (snapshot swap) under trace_mutex with
+ *                         irqs off; writers read it once, with preemption
+ *                         disabled, and commit to what they reserved in.
+ *  trace_iterator.mutex   one reader at a time on a trace_pipe file.
+ *  =====================  ==============================================
+ */
+#ifndef _TRACE_ARRAY_H
+#define _TRACE_ARRAY_H
+
+#include <linux/cpumask.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/ring_buffer.h>
+#include <linux/trace.h>
+#include <linux/trace_events.h>
+#include <linux/tracefs.h>
+
+extern struct mutex trace_mutex;
+
+/*
+ * The options, in the order trace_options lists them.  Each line is
+ * (symbol, name, default, allowed): an option not allowed is listed and
+ * can be read but every attempt to set it is refused with -EINVAL.
+ */
+#define TRACE_OPTIONS(O)						\
+	O(PRINT_PARENT,		"print-parent",		1, 1)		\
+	O(SYM_OFFSET,		"sym-offset",		0, 1)		\
+	O(SYM_ADDR,		"sym-addr",		0, 1)		\
+	O(VERBOSE,		"verbose",		0, 0)		\
+	O(RAW,			"raw",			0, 1)		\
+	O(HEX,			"hex",			0, 1)		\
+	O(BIN,			"bin",			0, 1)		\
+	O(BLOCK,		"block",		0, 1)		\
+	O(FIELDS,		"fields",		0, 0)		\
+	O(PRINTK,		"trace_printk",		1, 1)		\
+	O(ANNOTATE,		"annotate",		1, 1)		\
+	O(USERSTACKTRACE,	"userstacktrace",	0, 0)		\
+	O(SYM_USEROBJ,		"sym-userobj",		0, 0)		\
+	O(PRINTK_MSGONLY,	"printk-msg-only",	0, 1)		\
+	O(CONTEXT_INFO,		"context-info",		1, 1)		\
+	O(LATENCY_FMT,		"latency-format",	0, 0)		\
+	O(RECORD_CMD,		"record-cmd",		1, 1)		\
+	O(RECORD_TGID,		"record-tgid",		0, 1)		\
+	O(OVERWRITE,		"overwrite",		1, 1)		\
+	O(STOP_ON_FREE,		"disable_on_free",	0, 1)		\
+	O(IRQ_INFO,		"irq-info",		1, 1)		\
+	O(MARKERS,		"markers",		1, 1)		\
+	O(EVENT_FORK,		"event-fork",		0, 1)		\
+	O(TRACE_PRINTK,		"trace_printk_dest",	0, 1)		\
+	O(PAUSE_ON_TRACE,	"pause-on-trace",	0, 1)		\
+	O(HASH_PTR,		"hash-ptr",		1, 1)		\
+	O(STACKTRACE,		"stacktrace",		0, 0)		\
+	O(TEST_NOP_ACCEPT,	"test_nop_accept",	0, 1)		\
+	O(TEST_NOP_REFUSE,	"test_nop_refuse",	0, 0)
+
+#define TRACE_OPT_BIT(sym, name, def, ok)	TRACE_ITER_##sym##_BIT,
+enum trace_iter_bit { TRACE_OPTIONS(TRACE_OPT_BIT) TRACE_ITER_LAST_BIT };
+#undef TRACE_OPT_BIT
+
+#define TRACE_OPT_FLAG(sym, name, def, ok)	\
+	TRACE_ITER_##sym = 1UL << TRACE_ITER_##sym##_BIT,
+enum trace_iter_flag { TRACE_OPTIONS(TRACE_OPT_FLAG) };
+#undef TRACE_OPT_FLAG
+
+/**
+ * struct array_buffer - a ring buffer and the instance it belongs to
+ * @tr: the instance
+ * @buffer: the ring buffer, NULL when not allocated (a free snapshot)
+ * @time_start: trace clock time of the last reset, for latency output
+ */
+struct array_buffer {
+	struct trace_array	*tr;
+	struct trace_buffer	*buffer;
+	u64			time_start;
+};
+
+/**
+ * struct trace_cpu_ref - what a file of an instance points at
+ * @tr: the instance
+ * @cpu: the CPU of a per_cpu/cpuN file, or RING_BUFFER_ALL_CPUS
+ *
+ * The i_private of every instance file is one of these, so each handler
+ * finds its instance and CPU the same way.
+ */
+struct trace_cpu_ref {
+	struct trace_array	*tr;
+	int			cpu;
+};
+
+/**
+ * struct trace_option_ref - what the file options/<name> points at
+ * @tr: the instance
+ * @bit: the option's TRACE_ITER_*_BIT
+ */
+struct trace_option_ref {
+	struct trace_array	*tr;
+	unsigned int		bit;
+};
+
+/**
+ * struct trace_array - a trace instance
+ * @list: in the list of instances (trace_mutex)
+ * @name: the directory name; NULL for the top level
+ * @ref: references, see the locking table above
+ * @array_buffer: the live buffer
+ * @max_buffer: the snapshot buffer; its @buffer is NULL until allocated
+ * @flags: TRACE_ITER_* options
+ * @clock_id: index of the clock in the trace_clock table (trace_mutex)
+ * @buffer_percent: how full a buffer must be to wake trace_pipe_raw
+ *	readers waiting for a full page (trace_mutex)
+ * @buffer_size: requested per-CPU size in bytes, for buffers allocated
+ *	later (the snapshot) and for free_buffer (trace_mutex)
+ * @tracing_cpumask: CPUs whose buffers record (trace_mutex)
+ * @dir: the instance's tracefs directory
+ * @percpu_dir: its per_cpu directory
+ * @options_dir: its options directory
+ * @cpu_refs: nr_cpu_ids + 1 file targets; the last is the whole instance
+ * @err_log: the error_log entries, oldest first (trace_mutex)
+ * @n_err_log: how many entries @err_log holds
+ * @snapshot_allocated: the snapshot buffer is in use (trace_mutex)
+ * @option_refs: the targets of the files in options/
+ */
+struct trace_array {
+	struct list_head	list;
+	const char		*name;
+	int			ref;
+	struct array_buffer	array_buffer;
+	struct array_buffer	max_buffer;
+	unsigned long		flags;
+	int			clock_id;
+	unsigned int		buffer_percent;
+	unsigned long		buffer_size;
+	cpumask_var_t		tracing_cpumask;
+	struct dentry		*dir;
+	struct dentry		*percpu_dir;
+	struct dentry		*options_dir;
+	struct trace_cpu_ref	*cpu_refs;
+	struct list_head	err_log;
+	unsigned int		n_err_log;
+	bool			snapshot_allocated;
+	struct trace_option_ref	option_refs[TRACE_ITER_LAST_BIT];
+};
+
+extern struct trace_array global_trace;
+
+/**
+ * struct trace_file_spec - one tracefs file of an instance
+ * @name: the file name
+ * @mode: its mode
+ * @fops: its operations
+ * @top_only: created at the top level only
+ */
+struct trace_file_spec {
+	const char			*name;
+	umode_t				mode;
+	const struct file_operations	*fops;
+	bool				top_only;
+};
+
+/* trace_instance.c */
+int trace_array_get(struct trace_array *tr);
+void trace_array_put_ref(struct trace_array *tr);
+int trace_create_files(struct trace_array *tr, struct dentry *parent,
+		       const struct trace_file_spec *specs, size_t n, int cpu);
+int trace_open_ref(struct inode *inode, struct file *filp);
+int trace_single_open(struct inode *inode, struct file *filp,
+		      int (*show)(struct seq_file *m, void *v));
+int trace_single_release(struct inode *inode, struct file *filp);
+int trace_release_ref(struct inode *inode, struct file *filp);
+struct trace_array *trace_file_tr(const struct file *filp);
+int trace_file_cpu(const struct file *filp);
+void trace_reset_buffer(struct array_buffer *ab, int cpu);
+
+/* trace_options.c */
+extern struct trace_array *trace_printk_tr;
+int trace_set_option(struct trace_array *tr, unsigned int bit, bool on);
+int trace_options_create(struct trace_array *tr);
+
+/* trace_buffer_files.c */
+int trace_buffer_files_create(struct trace_array *tr);
+int trace_percpu_files_create(struct trace_array *tr, int cpu,
+			      struct dentry *dir);
+bool trace_tracing_is_on(struct trace_array *tr);
+void trace_set_tracing_on(struct trace_array *tr, bool on);
+
+/* trace_clocks.c */
+u64 (*trace_clock_func(int clock_id))(void);
+bool trace_clock_in_ns(struct trace_array *tr);
+int trace_clock_files_create(struct trace_array *tr);
+int trace_set_clock_by_name(struct trace_array *tr, const char *name);
+
+/* trace_pipe_raw.c */
+int trace_pipe_raw_percpu_create(struct trace_array *tr, int cpu,
+				 struct dentry *dir);
+
+/* trace_read.c */
+int trace_read_files_create(struct trace_array *tr);
+int trace_read_percpu_files_create(struct trace_array *tr, int cpu,
+				   struct dentry *dir);
+
+/* trace_marker.c */
+int trace_marker_files_create(struct trace_array *tr);
+
+/* trace_printk.c */
+int trace_printk_files_create(struct trace_array *tr);
+
+/* trace_snapshot.c */
+int trace_snapshot_files_create(struct trace_array *tr);
+int trace_snapshot_percpu_files_create(struct trace_array *tr, int cpu,
+				       struct dentry *dir);
+int trace_snapshot_resize(struct trace_array *tr, unsigned long size, int cpu);
+void trace_snapshot_free(struct trace_array *tr);
+void trace_snapshot_set_clock(struct trace_array *tr, u64 (*clock)(void));
+
+/* trace_error_log.c */
+int trace_error_log_files_create(struct trace_array *tr);
+void trace_error_log_clear(struct trace_array *tr);
+void tracing_log_err(struct trace_array *tr, const char *loc,
+		     const char *cmd, const char **errs, u8 type, u16 pos);
+
+/* trace_core_events.c */
+int trace_core_events_dir_create(struct trace_array *tr);
+
+/* trace_fs.c */
+int trace_tracer_files_create(struct trace_array *tr);
+
+/* trace_cmdlines.c */
+int trace_cmdline_files_create(struct trace_array *tr);
+void trace_save_cmdline(struct task_struct *tsk);
+int trace_find_tgid(int pid);
+void trace_find_cmdline(int pid, char comm[]);
+
+#endif /* _TRACE_ARRAY_H */

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_iter.c - reading an instance's buffer in time order.
+ *
+ * A struct trace_iterator reads one CPU or all of them.  Over all CPUs it
+ * merges: each step peeks at the next record of every CPU and takes the
+ * oldest.  A non-consuming reader (the trace file) walks each CPU with a
+ * ring buffer iterator and leaves the records in place; a consuming one
+ * (trace_pipe) peeks and consumes.
+ *
+ * Locking: an iterator belongs to one reader; trace_pipe serialises its
+ * readers with iter->mutex.  The buffers themselves live as long as the
+ * instance, which the open file pins.
+ */
+
+#include <linux/slab.h>
+
+#include "trace_output.h"
+
+static bool trace_iter_cpu_in(struct trace_iterator *iter, int cpu)
+{
+	return iter->cpu_file == RING_BUFFER_ALL_CPUS || iter->cpu_file == cpu;
+}
+
+/**
+ * trace_iter_init() - set up a reader of an instance's buffer
+ * @iter: a zeroed iterator
+ * @tr: the instance, pinned by the caller
+ * @cpu: one CPU or RING_BUFFER_ALL_CPUS
+ * @snapshot: read the snapshot buffer instead of the live one
+ * @consume: consume what is read (trace_pipe) rather than walk it
+ *
+ * Context: process context; sleeps.
+ * Return: 0 or -ENOMEM.
+ */
+int trace_iter_init(struct trace_iterator *iter, struct trace_array *tr,
+		    int cpu, bool snapshot, bool consume)
+{
+	struct trace_buffer *buffer;
+	int c;
+
+	iter->tr = tr;
+	iter->array_buffer = snapshot ? &tr->max_buffer : &tr->array_buffer;
+	iter->cpu_file = cpu;
+	iter->snapshot = snapshot;
+	mutex_init(&iter->mutex);
+	trace_seq_init(&iter->seq);
+	trace_seq_init(&iter->tmp_seq);
+	if (trace_clock_in_ns(tr))
+		iter->iter_flags |= TRACE_FILE_TIME_IN_NS;
+	if (!zalloc_cpumask_var(&iter->started, GFP_KERNEL))
+		return -ENOMEM;
+
+	buffer = iter->array_buffer->buffer;
+	if (!buffer || consume)
+		return 0;
+	if ((READ_ONCE(tr->flags) & TRACE_ITER_ANNOTATE) &&
+	    ring_buffer_overruns(buffer))
+		iter->iter_flags |= TRACE_FILE_ANNOTATE;
+
+	iter->buffer_iter = kcalloc(nr_cpu_ids, sizeof(*iter->buffer_iter),
+				    GFP_KERNEL);
+	if (!iter->buffer_iter)
+		goto fail;
+	for_each_possible_cpu(c) {
+		if (!trace_iter_cpu_in(iter, c))
+			continue;
+		iter->buffer_iter[c] = ring_buffer_read_start(buffer, c,
+							      GFP_KERNEL);
+	}
+	return 0;
+
+fail:
+	free_cpumask_var(iter->started);
+	return -ENOMEM;
+}
+
+/**
+ * trace_iter_fini() - release what trace_iter_init() set up
+ * @iter: the iterator
+ *
+ * Context: process context; sleeps.
+ */
+void trace_iter_fini(struct trace_iterator *iter)
+{
+	int c;
+
+	if (iter->buffer_iter) {
+		for_each_possible_cpu(c)
+			if (iter->buffer_iter[c])
+				ring_buffer_read_finish(iter->buffer_iter[c]);
+		kfree(iter->buffer_iter);
+	}
+	kfree(iter->fmt);
+	free_cpumask_var(iter->started);
+	mutex_destroy(&iter->mutex);
+}
+
+static struct ring_buffer_event *trace_iter_peek(struct trace_iterator *iter,
+						 int cpu, u64 *ts,
+						 unsigned long *lost)
+{
+	struct trace_buffer *buffer = iter->array_buffer->buffer;
+
+	*lost = 0;
+	if (!iter->buffer_iter)
+		return ring_buffer_peek(buffer, cpu, ts, lost);
+	if (!iter->buffer_iter[cpu])
+		return NULL;
+	return ring_buffer_iter_peek(iter->buffer_iter[cpu], ts);
+}
+
+/**
+ * trace_iter_next() - move to the oldest record not yet read
+ * @iter: the iterator
+ *
+ * Sets @iter->ent, @iter->ent_size, @iter->cpu, @iter->ts and
+ * @iter->lost_events (records lost just before it on its CPU; -1 when a
+ * walking reader was overtaken and cannot tell how many).  The reader
+ * moves past the record with trace_iter_consume() once it is printed.
+ *
+ * Context: process context.
+ * Return: the record, or NULL if every CPU is empty.
+ */
+struct trace_entry *trace_iter_next(struct trace_iterator *iter)
+{
+	struct ring_buffer_event *ev, *best = NULL;
+	unsigned long lost, best_lost = 0;
+	int c, best_cpu = -1;
+	u64 ts, best_ts = 0;
+
+	if (!iter->array_buffer->buffer)
+		return NULL;
+	for_each_possible_cpu(c) {
+		if (!trace_iter_cpu_in(iter, c))
+			continue;
+		ev = trace_iter_peek(iter, c, &ts, &lost);
+		if (ev && (!best || ts < best_ts)) {
+			best = ev;
+			best_ts = ts;
+			best_cpu = c;
+			best_lost = lost;
+		}
+	}
+	if (!best) {
+		iter->ent = NULL;
+		return NULL;
+	}
+	if (iter->buffer_iter &&
+	    ring_buffer_iter_dropped(iter->buffer_iter[best_cpu]))
+		best_lost = (unsigned long)-1;
+
+	iter->ent = ring_buffer_event_data(best);
+	iter->ent_size = ring_buffer_event_length(best);
+	iter->cpu = best_cpu;
+	iter->ts = best_ts;
+	iter->lost_events = best_lost;
+	iter->idx++;
+	return iter->ent;
+}
+
+/**
+ * trace_iter_consume() - move past the record trace_iter_next() returned
+ * @iter: the iterator
+ *
+ * Context: process context.
+ */
+void trace_iter_consume(struct trace_iterator *iter)
+{
+	if (iter->buffer_iter)
+		ring_buffer_iter_advance(iter->buffer_iter[iter->cpu]);
+	else
+		ring_buffer_consume(iter->array_buffer->buffer, iter->cpu,
+				    NULL, NULL);
+}
+
+/**
+ * trace_iter_empty() - whether there is nothing left to read
+ * @iter: the iterator
+ *
+ * Context: any.
+ * Return: true when every CPU the iterator reads is empty.
+ */
+bool trace_iter_empty(struct trace_iterator *iter)
+{
+	struct trace_buffer *buffer = iter->array_buffer->buffer;
+	int c;
+
+	if (!buffer)
+		return true;
+	for_each_possible_cpu(c) {
+		if (!trace_iter_cpu_in(iter, c))
+			continue;
+		if (iter->buffer_iter ? iter->buffer_iter[c] &&
+		    !ring_buffer_iter_empty(iter->buffer_iter[c]) :
+		    !ring_buffer_empty_cpu(buffer, c))
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_marker.c - user space writing into the trace: trace_marker
+ * (text, recorded as "print" records) and trace_marker_raw (an id and
+ * binary data, recorded as "raw_data").
+ *
+ * A text write longer than the largest record is cut into several
+ * records, each ending in a newline, so that reading the trace gives
+ * the whole text back line by line.  The "markers" option refuses all
+ * writes with -EINVAL.
+ *
+ * Locking: none of ours; the user's data is copied before the record is
+ * reserved, since reserving disables preemption.
+ */
+
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include "trace_entries.h"
+#include "trace_output.h"
+
+static int marker_record(struct trace_array *tr, unsigned short type,
+			 size_t hdr, const void *data, size_t len,
+			 unsigned int id, bool newline, unsigned long ip)
+{
+	struct trace_buffer *buffer;
+	struct ring_buffer_event *ev;
+	unsigned int trace_ctx;
+	size_t size = hdr + len + (newline ? 2 : 0);
+	char *p;
+
+	trace_ctx = tracing_gen_ctx();
+	preempt_disable_notrace();
+	buffer = READ_ONCE(tr->array_buffer.buffer);
+	ev = trace_core_reserve(buffer, type, size, trace_ctx);
+	if (!ev) {
+		preempt_enable_notrace();
+		return -EBADF;
+	}
+	p = ring_buffer_event_data(ev);
+	if (type == TRACE_PRINT)
+		((struct print_entry *)p)->ip = ip;
+	else
+		((struct raw_data_entry *)p)->id = id;
+	memcpy(p + hdr, data, len);
+	if (newline) {
+		p[hdr + len] = '\n';
+		p[hdr + len + 1] = '\0';
+	}
+	ring_buffer_unlock_commit(buffer);
+	preempt_enable_notrace();
+	return 0;
+}
+
+static bool marker_allowed(struct trace_array *tr)
+{
+	return (READ_ONCE(tr->flags) & TRACE_ITER_MARKERS) &&
+	       trace_tracing_is_on(tr);
+}
+
+static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	struct trace_array *tr = trace_file_tr(filp);
+	size_t max, done = 0, n;
+	char *chunk;
+	int ret = 0;
+
+	if (!(READ_ONCE(tr->flags) & TRACE_ITER_MARKERS))
+		return -EINVAL;
+	if (!trace_tracing_is_on(tr))
+		return -EBADF;
+	if (READ_ONCE(tr->flags) & TRACE_ITER_RECORD_CMD)
+		trace_save_cmdline(current);
+
+	/* Room for the text, its newline and its NUL in one record. */
+	max = ring_buffer_max_event_size(tr->array_buffer.buffer) -
+	      sizeof(struct print_entry) - 2;
+	chunk = kvmalloc(min(cnt, max) + 1, GFP_KERNEL);
+	if (!chunk)
+		return -ENOMEM;
+	while (done < cnt) {
+		n = min(cnt - done, max);
+		if (copy_from_user(chunk, ubuf + done, n)) {
+			ret = -EFAULT;
+			break;
+		}
+		ret = marker_record(tr, TRACE_PRINT, sizeof(struct print_entry),
+				    chunk, n, 0, chunk[n - 1] != '\n',
+				    _THIS_IP_);
+		if (ret)
+			break;
+		done += n;
+	}
+	kvfree(chunk);
+	if (!done)
+		return ret;
+	*ppos += done;
+	return done;
+}
+
+static ssize_t tracing_mark_raw_write(struct file *filp,
+				      const char __user *ubuf, size_t cnt,
+				      loff_t *ppos)
+{
+	struct trace_array *tr = trace_file_tr(filp);
+	size_t max;
+	void *buf;
+	int ret;
+
+	if (!(READ_ONCE(tr->flags) & TRACE_ITER_MARKERS))
+		return -EINVAL;
+	max = ring_buffer_max_event_size(tr->array_buffer.buffer) -
+	      offsetof(struct raw_data_entry, buf) + sizeof(unsigned int);
+	if (cnt < sizeof(unsigned int) || cnt > max)
+		return -EINVAL;
+	if (!marker_allowed(tr))
+		return -EBADF;
+	buf = memdup_user(ubuf, cnt);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = marker_record(tr, TRACE_RAW_DATA,
+			    offsetof(struct raw_data_entry, buf),
+			    buf + sizeof(unsigned int),
+			    cnt - sizeof(unsigned int), *(unsigned int *)buf,
+			    false, 0);
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations trace_marker_fops = {
+	.open		= trace_open_ref,
+	.write		= tracing_mark_write,
+	.release	= trace_release_ref,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct file_operations trace_marker_raw_fops = {
+	.open		= trace_open_ref,
+	.write		= tracing_mark_raw_write,
+	.release	= trace_release_ref,
+	.llseek		= generic_file_llseek,
+};
+
+static const struct trace_file_spec marker_files[] = {
+	{ "trace_marker",	0220, &trace_marker_fops },
+	{ "trace_marker_raw",	0220, &trace_marker_raw_fops },
+};
+
+/**
+ * trace_marker_files_create() - create trace_marker and trace_marker_raw
+ * @tr: the instance
+ *
+ * Context: process context, trace_mutex held.
+ * Return: 0 or -ENOMEM.
+ */
+int trace_marker_files_create(struct trace_array *tr)
+{
+	return trace_create_files(tr, tr->dir, marker_files,
+				  ARRAY_SIZE(marker_files),
+				  RING_BUFFER_ALL_CPUS);
+}

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_pipe_raw.c - per_cpu/cpuN/trace_pipe_raw and snapshot_raw: one
+ * CPU's records as binary sub-buffers, consumed, laid out as
+ * events/header_page says (what trace-cmd and libtracefs read).
+ *
+ * read() hands out one sub-buffer at a time, in as many reads as the
+ * caller needs; splice() moves whole sub-buffers into a pipe.  Both
+ * block while the CPU's buffer is empty unless the file or the splice is
+ * non-blocking; splice waits until buffer_percent of the buffer is used.
+ *
+ * Locking: one reader at a time per open file (raw->lock).  The pages
+ * handed out are copies; the ring buffer's reader page is never given
+ * away.
+ */
+
+#include <linux/fs.h>
+#include <linux/pipe_fs_i.h>
+#include <linux/slab.h>
+#include <linux/splice.h>
+#include <linux/uaccess.h>
+
+#include "trace_array.h"
+
+struct pipe_raw {
+	struct mutex			lock;
+	struct array_buffer		*ab;
+	int				cpu;
+	struct buffer_data_read_page	*page;
+	struct trace_buffer		*page_buffer;
+	unsigned int			page_size;
+	unsigned int			read;
+	unsigned int			len;
+};
+
+static int pipe_raw_open_common(struct inode *inode, struct file *filp,
+				bool snapshot)
+{
+	struct trace_array *tr;
+	struct pipe_raw *raw;
+	int ret;
+
+	ret = trace_open_ref(inode, filp);
+	if (ret)
+		return ret;
+	tr = trace_file_tr(filp);
+	raw = kzalloc(sizeof(*raw), GFP_KERNEL);
+	if (!raw) {
+		trace_release_ref(inode, filp);
+		return -ENOMEM;
+	}
+	mutex_init(&raw->lock);
+	raw->ab = snapshot ? &tr->max_buffer : &tr->array_buffer;
+	raw->cpu = trace_file_cpu(filp);
+	filp->private_data = raw;
+	return nonseekable_open(inode, filp);
+}
+
+static int pipe_raw_open(struct inode *inode, struct file *filp)
+{
+	return pipe_raw_open_common(inode, filp, false);
+}
+
+static int snapshot_raw_open(struct inode *inode, struct file *filp)
+{
+	return pipe_raw_open_common(inode, filp, true);
+}
+
+static void pipe_raw_drop_page(struct pipe_raw *raw)
+{
+	if (raw->page)
+		ring_buffer_free_read_page(raw->page_buffer, raw->cpu,
+					   raw->page);
+	raw->page = NULL;
+	raw->read = 0;
+	raw->len = 0;
+}
+
+static int pipe_raw_release(struct inode *inode, struct file *filp)
+{
+	struct pipe_raw *raw = filp->private_data;
+
+	pipe_raw_drop_page(raw);
+	mutex_destroy(&raw->lock);
+	kfree(raw);
+	return trace_release_ref(inode, filp);
+}
+
+/* A read page of the buffer's current sub-buffer size. */
+static int pipe_raw_get_page(struct pipe_raw *raw, struct trace_buffer *b)
+{
+	unsigned int size = ring_buffer_subbuf_size_get(b);
+	int ret;
+
+	if (raw->page && raw->page_buffer == b && raw->page_size == size)
+		return 0;
+	pipe_raw_drop_page(raw);
+	ret = ring_buffer_alloc_read_page(b, raw->cpu, &raw->page);
+	if (ret)
+		return ret;
+	raw->page_buffer = b;
+	raw->page_size = ring_buffer_read_page_size(raw->page);
+	return 0;
+}
+
+/*
+ * Fill raw->page with the next sub-buffer of records, waiting for one if
+ * @block.  Return 0 or an error (-EAGAIN when empty and not blocking).
+ */
+static int pipe_raw_fill(struct pipe_raw *raw, bool block, int full)
+{
+	struct trace_buffer *b;
+	int ret;
+
+	for (;;) {
+		b = READ_ONCE(raw->ab->buffer);
+		if (!b)
+			return -ENODATA;
+		ret = pipe_raw_get_page(raw, b);
+		if (ret)
+			return ret;
+		memset(ring_buffer_read_page_data(raw->page), 0,
+		       raw->page_size);
+		ret = ring_buffer_read_page(b, raw->page, raw->page_size,
+					    raw->cpu, 0);
+		if (ret != -ENODATA)
+			break;
+		if (!block)
+			return -EAGAIN;
+		mutex_unlock(&raw->lock);
+		ret = ring_buffer_wait(b, raw->cpu, full, NULL, NULL);
+		mutex_lock(&raw->lock);
+		if (ret)
+			return ret;
+	}
+	if (ret < 0)
+		return ret;
+	raw->read = 0;
+	raw->len = raw->page_size;
+	return 0;
+}
+
+static ssize_t pipe_raw_read(struct file *filp, char __user *ubuf,
+			     size_t cnt, loff_t *ppos)
+{
+	struct pipe_raw *raw = filp->private_data;
+	size_t n;
+	int ret;
+
+	if (!cnt)
+		return 0;
+	mutex_lock(&raw->lock);
+	if (raw->read >= raw->len) {
+		ret = pipe_raw_fill(raw, !(filp->f_flags & O_NONBLOCK), 0);
+		/* No snapshot buffer: nothing to read, ever. */
+		if (ret == -ENODATA)
+			ret = 0;
+		if (ret)
+			goto out;
+	}
+	n = min_t(size_t, cnt, raw->len - raw->read);
+	if (copy_to_user(ubuf, ring_buffer_read_page_data(raw->page) +
+			 raw->read, n)) {
+		ret = -EFAULT;
+		goto out;
+	}
+	raw->read += n;
+	ret = n;
+out:
+	mutex_unlock(&raw->lock);
+	return ret;
+}
+
+static void pipe_raw_buf_release(struct pipe_inode_info *pipe,
+				 struct pipe_buffer *buf)
+{
+	put_page(buf->page);
+}
+
+static const struct pipe_buf_operations pipe_raw_buf_ops = {
+	.release	= pipe_raw_buf_release,
+	.get		= generic_pipe_buf_get,
+};
+
+static void pipe_raw_spd_release(struct splice_pipe_desc *spd, unsigned int i)
+{
+	put_page(spd->pages[i]);
+}
+
+static ssize_t pipe_raw_splice(struct file *filp, loff_t *ppos,
+			       struct pipe_inode_info *pipe, size_t len,
+			       unsigned int flags)
+{
+	struct pipe_raw *raw = filp->private_data;
+	struct page *pages_def[PIPE_DEF_BUFFERS];
+	struct partial_page partial_def[PIPE_DEF_BUFFERS];
+	struct splice_pipe_desc spd = {
+		.pages		= pages_def,
+		.partial	= partial_def,
+		.nr_pages_max	= PIPE_DEF_BUFFERS,
+		.ops		= &pipe_raw_buf_ops,
+		.spd_release	= pipe_raw_spd_release,
+	};
+	bool block = !(filp->f_flags & O_NONBLOCK) &&
+		     !(flags & SPLICE_F_NONBLOCK);
+	struct trace_array *tr = trace_file_tr(filp);
+	struct page *page;
+	ssize_t ret = 0;
+	int order;
+
+	if (splice_grow_spd(pipe, &spd))
+		return -ENOMEM;
+	mutex_lock(&raw->lock);
+	while (len && spd.nr_pages < spd.nr_pages_max) {
+		ret = pipe_raw_fill(raw, block && !spd.nr_pages,
+				    READ_ONCE(tr->buffer_percent));
+		if (ret)
+			break;
+		if (len < raw->page_size) {
+			ret = spd.nr_pages ? 0 : -EINVAL;
+			raw->len = 0;
+			break;
+		}
+		order = get_order(raw->page_size);
+		page = alloc_pages(GFP_KERNEL | __GFP_COMP, order);
+		if (!page) {
+			ret = -ENOMEM;
+			break;
+		}
+		memcpy(page_address(page),
+		       ring_buffer_read_page_data(raw->page), raw->page_size);
+		raw->read = raw->len;
+		spd.pages[spd.nr_pages] = page;
+		spd.partial[spd.nr_pages].offset = 0;
+		spd.partial[spd.nr_pages].len = raw->page_size;
+		spd.nr_pages++;
+		len -= raw->page_size;
+		block = false;
+	}
+	mutex_unlock(&raw->lock);
+	if (spd.nr_pages)
+		ret = splice_to_pipe(pipe, &spd);
+	splice_shrink_spd(&spd);
+	return ret;
+}
+
+static const struct file_operations pipe_raw_fops = {
+	.open		= pipe_raw_open,
+	.read		= pipe_raw_read,
+	.splice_read	= pipe_raw_splice,
+	.release	= pipe_raw_release,
+};
+
+static const struct file_operations snapshot_raw_fops = {
+	.open		= snapshot_raw_open,
+	.read		= pipe_raw_read,
+	.splice_read	= pipe_raw_splice,
+	.release	= pipe_raw_release,
+};
+
+static const struct trace_file_spec pipe_raw_files[] = {
+	{ "trace_pipe_raw",	0444, &pipe_raw_fops },
+	{ "snapshot_raw",	0444, &snapshot_raw_fops },
+};
+
+/**
+ * trace_pipe_raw_percpu_create() - per_cpu/cpuN/trace_pipe_raw and
+ *	snapshot_raw
+ * @tr: the instance
+ * @cpu: the CPU
+ * @dir: per_cpu/cpuN
+ *
+ * Context: process context, trace_mutex held.
+ * Return: 0 or -ENOMEM.
+ */
+int trace_pipe_raw_percpu_create(struct trace_array *tr, int cpu,
+				 struct dentry *dir)
+{
+	return trace_create_files(tr, dir, pipe_raw_files,
+				  ARRAY_SIZE(pipe_raw_files), cpu);
+}
