@@ -196,6 +196,7 @@ void trace_reset_buffer(struct array_buffer *ab, int cpu);
 
 /* trace_options.c */
 extern struct trace_array *trace_printk_tr;
+unsigned long trace_options_default(void);
 int trace_set_option(struct trace_array *tr, unsigned int bit, bool on);
 int trace_options_create(struct trace_array *tr);
 

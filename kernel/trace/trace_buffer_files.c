@@ -19,11 +19,16 @@
 
 #include "trace_output.h"
 
-/* The buffers settings apply to: the live one and the snapshot. */
-#define for_each_tr_buffer(tr, b, i)					\
-	for ((i) = 0; (i) < 2; (i)++)					\
-		if (((b) = (i) ? (tr)->max_buffer.buffer :		\
-				 (tr)->array_buffer.buffer))
+/* The buffers settings apply to: the live one and the snapshot's. */
+static int tr_buffers(struct trace_array *tr, struct trace_buffer *b[2])
+{
+	int n = 0;
+
+	b[n++] = tr->array_buffer.buffer;
+	if (tr->max_buffer.buffer)
+		b[n++] = tr->max_buffer.buffer;
+	return n;
+}
 
 /**
  * trace_tracing_is_on() - whether an instance records
@@ -46,14 +51,14 @@ bool trace_tracing_is_on(struct trace_array *tr)
  */
 void trace_set_tracing_on(struct trace_array *tr, bool on)
 {
-	struct trace_buffer *b;
-	int i;
+	struct trace_buffer *b[2];
+	int i, n = tr_buffers(tr, b);
 
-	for_each_tr_buffer(tr, b, i) {
+	for (i = 0; i < n; i++) {
 		if (on)
-			ring_buffer_record_on(b);
+			ring_buffer_record_on(b[i]);
 		else
-			ring_buffer_record_off(b);
+			ring_buffer_record_off(b[i]);
 	}
 }
 
@@ -257,17 +262,18 @@ static ssize_t subbuf_size_read(struct file *filp, char __user *ubuf,
 {
 	struct trace_buffer *b = trace_file_tr(filp)->array_buffer.buffer;
 
-	return trace_printf_user(ubuf, cnt, ppos, "%d\n",
-				 ring_buffer_subbuf_size_get(b) >> 10);
+	/* The whole sub-buffer, header included, as it is set. */
+	return trace_printf_user(ubuf, cnt, ppos, "%lu\n",
+				 (PAGE_SIZE << ring_buffer_subbuf_order_get(b)) >> 10);
 }
 
 static ssize_t subbuf_size_write(struct file *filp, const char __user *ubuf,
 				 size_t cnt, loff_t *ppos)
 {
 	struct trace_array *tr = trace_file_tr(filp);
-	struct trace_buffer *b;
+	struct trace_buffer *b[2];
 	unsigned long kb, pages;
-	int order, ret, i;
+	int order, ret, i, n;
 
 	ret = kstrtoul_from_user(ubuf, cnt, 10, &kb);
 	if (ret)
@@ -279,11 +285,9 @@ static ssize_t subbuf_size_write(struct file *filp, const char __user *ubuf,
 	order = fls(pages - 1);
 
 	mutex_lock(&trace_mutex);
-	for_each_tr_buffer(tr, b, i) {
-		ret = ring_buffer_subbuf_order_set(b, order);
-		if (ret)
-			break;
-	}
+	n = tr_buffers(tr, b);
+	for (i = 0; i < n && !ret; i++)
+		ret = ring_buffer_subbuf_order_set(b[i], order);
 	mutex_unlock(&trace_mutex);
 	if (ret)
 		return ret;
@@ -379,14 +383,14 @@ static ssize_t cpumask_read(struct file *filp, char __user *ubuf, size_t cnt,
 
 static void trace_cpu_record(struct trace_array *tr, int cpu, bool on)
 {
-	struct trace_buffer *b;
-	int i;
+	struct trace_buffer *b[2];
+	int i, n = tr_buffers(tr, b);
 
-	for_each_tr_buffer(tr, b, i) {
+	for (i = 0; i < n; i++) {
 		if (on)
-			ring_buffer_record_enable_cpu(b, cpu);
+			ring_buffer_record_enable_cpu(b[i], cpu);
 		else
-			ring_buffer_record_disable_cpu(b, cpu);
+			ring_buffer_record_disable_cpu(b[i], cpu);
 	}
 }
 

@@ -21,6 +21,7 @@
 #include "trace_array.h"
 
 static const char readme_text[] =
+	"tracing mini-HOWTO:\n\n"
 	"Event tracing in tracefs: what the files here do.\n\n"
 	"  echo 0 > tracing_on      stop recording (echo 1 to resume)\n"
 	"  echo > trace             empty the buffer\n\n"

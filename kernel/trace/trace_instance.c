@@ -22,6 +22,7 @@
 
 #include "trace_array.h"
 
+/* The instance list and every instance's settings: see trace_array.h. */
 DEFINE_MUTEX(trace_mutex);
 
 static LIST_HEAD(trace_arrays);
@@ -252,11 +253,7 @@ static int trace_array_init(struct trace_array *tr, const char *name)
 	tr->ref = 1;
 	tr->buffer_percent = 50;
 	tr->buffer_size = TRACE_BUF_SIZE_DEFAULT;
-	tr->flags = 0;
-#define TRACE_OPT_DEFAULT(sym, n, def, ok)			\
-	tr->flags |= (def) ? TRACE_ITER_##sym : 0;
-	TRACE_OPTIONS(TRACE_OPT_DEFAULT)
-#undef TRACE_OPT_DEFAULT
+	tr->flags = trace_options_default();
 	/* trace_printk() goes to the top level unless an instance asks. */
 	if (!name)
 		tr->flags |= TRACE_ITER_TRACE_PRINTK;

@@ -4,8 +4,8 @@
  * (text, recorded as "print" records) and trace_marker_raw (an id and
  * binary data, recorded as "raw_data").
  *
- * A text write longer than the largest record is cut into several
- * records, each ending in a newline, so that reading the trace gives
+ * A text write longer than a record takes (or than TRACE_MARKER_MAX) is
+ * cut into several records, each ending in a newline, so that reading the trace gives
  * the whole text back line by line.  The "markers" option refuses all
  * writes with -EINVAL.
  *
@@ -19,6 +19,9 @@
 
 #include "trace_entries.h"
 #include "trace_output.h"
+
+/* The longest text in one record; longer writes make several. */
+#define TRACE_MARKER_MAX	(4096 - 2)
 
 static int marker_record(struct trace_array *tr, unsigned short type,
 			 size_t hdr, const void *data, size_t len,
@@ -74,9 +77,13 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 	if (READ_ONCE(tr->flags) & TRACE_ITER_RECORD_CMD)
 		trace_save_cmdline(current);
 
-	/* Room for the text, its newline and its NUL in one record. */
+	/*
+	 * Room for the text, its newline and its NUL in one record, and
+	 * never more than a line the trace can print in one piece.
+	 */
 	max = ring_buffer_max_event_size(tr->array_buffer.buffer) -
 	      sizeof(struct print_entry) - 2;
+	max = min_t(size_t, max, TRACE_MARKER_MAX);
 	chunk = kvmalloc(min(cnt, max) + 1, GFP_KERNEL);
 	if (!chunk)
 		return -ENOMEM;

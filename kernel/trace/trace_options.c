@@ -21,15 +21,33 @@
 
 struct trace_option_desc {
 	const char	*name;
+	bool		on;
 	bool		allowed;
 };
 
 #define TRACE_OPT_DESC(sym, n, def, ok)				\
-	[TRACE_ITER_##sym##_BIT] = { .name = n, .allowed = ok },
+	[TRACE_ITER_##sym##_BIT] = { .name = n, .on = def, .allowed = ok },
 static const struct trace_option_desc trace_option_descs[] = {
 	TRACE_OPTIONS(TRACE_OPT_DESC)
 };
 #undef TRACE_OPT_DESC
+
+/**
+ * trace_options_default() - the options of a new instance
+ *
+ * Context: any.
+ * Return: the TRACE_ITER_* flags that are on by default.
+ */
+unsigned long trace_options_default(void)
+{
+	unsigned long flags = 0;
+	int i;
+
+	for (i = 0; i < TRACE_ITER_LAST_BIT; i++)
+		if (trace_option_descs[i].on)
+			flags |= 1UL << i;
+	return flags;
+}
 
 /* The instance trace_printk() writes into (trace_mutex; RCU readers). */
 struct trace_array *trace_printk_tr = &global_trace;

@@ -23,7 +23,7 @@
 #include "trace_array.h"
 
 struct pipe_raw {
-	struct mutex			lock;
+	struct mutex			lock;	/* one reader at a time */
 	struct array_buffer		*ab;
 	int				cpu;
 	struct buffer_data_read_page	*page;

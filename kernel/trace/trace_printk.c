@@ -387,15 +387,17 @@ static DEFINE_MUTEX(trace_printk_mutex);
 static const char *trace_printk_keep(const char *fmt)
 {
 	struct trace_printk_fmt *f;
+	size_t len;
 
 	lockdep_assert_held(&trace_printk_mutex);
 	list_for_each_entry(f, &trace_printk_fmts, list)
 		if (!strcmp(f->fmt, fmt))
 			return f->fmt;
-	f = kmalloc(struct_size(f, fmt, strlen(fmt) + 1), GFP_KERNEL);
+	len = strlen(fmt) + 1;
+	f = kmalloc(struct_size(f, fmt, len), GFP_KERNEL);
 	if (!f)
 		return NULL;
-	strcpy(f->fmt, fmt);
+	memcpy(f->fmt, fmt, len);
 	list_add_tail(&f->list, &trace_printk_fmts);
 	return f->fmt;
 }

@@ -168,11 +168,15 @@ static void to_line_modes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, memcmp(iter->seq.buffer + 16, iter->ent,
 				     iter->ent_size), 0);
 
-	/* hex wins over raw, bin over both. */
+	/* hex wins over raw: hex digits (grouped), one line. */
 	iter = to_iter(test, TRACE_ITER_HEX | TRACE_ITER_RAW, "h");
 	trace_print_line(iter);
-	KUNIT_EXPECT_EQ(test, trace_seq_used(&iter->seq),
+	KUNIT_EXPECT_GE(test, trace_seq_used(&iter->seq),
 			(int)(iter->ent_size * 2 + 1));
+	KUNIT_EXPECT_EQ(test, iter->seq.buffer[trace_seq_used(&iter->seq) - 1],
+			'\n');
+	KUNIT_EXPECT_NULL(test, strnchr(iter->seq.buffer,
+					trace_seq_used(&iter->seq), '#'));
 }
 
 static void to_lost_events(struct kunit *test)
