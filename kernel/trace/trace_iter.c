@@ -67,6 +67,10 @@ int trace_iter_init(struct trace_iterator *iter, struct trace_array *tr,
 			continue;
 		iter->buffer_iter[c] = ring_buffer_read_start(buffer, c,
 							      GFP_KERNEL);
+		if (!iter->buffer_iter[c]) {
+			trace_iter_fini(iter);
+			return -ENOMEM;
+		}
 	}
 	return 0;
 

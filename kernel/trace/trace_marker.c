@@ -56,10 +56,12 @@ static int marker_record(struct trace_array *tr, unsigned short type,
 	return 0;
 }
 
-static bool marker_allowed(struct trace_array *tr)
+/* -EINVAL with the markers option off, -EBADF while tracing is off. */
+static int marker_check(struct trace_array *tr)
 {
-	return (READ_ONCE(tr->flags) & TRACE_ITER_MARKERS) &&
-	       trace_tracing_is_on(tr);
+	if (!(READ_ONCE(tr->flags) & TRACE_ITER_MARKERS))
+		return -EINVAL;
+	return trace_tracing_is_on(tr) ? 0 : -EBADF;
 }
 
 static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
@@ -70,10 +72,9 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 	char *chunk;
 	int ret = 0;
 
-	if (!(READ_ONCE(tr->flags) & TRACE_ITER_MARKERS))
-		return -EINVAL;
-	if (!trace_tracing_is_on(tr))
-		return -EBADF;
+	ret = marker_check(tr);
+	if (ret)
+		return ret;
 	if (READ_ONCE(tr->flags) & TRACE_ITER_RECORD_CMD)
 		trace_save_cmdline(current);
 
@@ -84,7 +85,7 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 	max = ring_buffer_max_event_size(tr->array_buffer.buffer) -
 	      sizeof(struct print_entry) - 2;
 	max = min_t(size_t, max, TRACE_MARKER_MAX);
-	chunk = kvmalloc(min(cnt, max) + 1, GFP_KERNEL);
+	chunk = kmalloc(min(cnt, max) + 1, GFP_KERNEL);
 	if (!chunk)
 		return -ENOMEM;
 	while (done < cnt) {
@@ -100,7 +101,7 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 			break;
 		done += n;
 	}
-	kvfree(chunk);
+	kfree(chunk);
 	if (!done)
 		return ret;
 	*ppos += done;
@@ -116,14 +117,13 @@ static ssize_t tracing_mark_raw_write(struct file *filp,
 	void *buf;
 	int ret;
 
-	if (!(READ_ONCE(tr->flags) & TRACE_ITER_MARKERS))
-		return -EINVAL;
+	ret = marker_check(tr);
+	if (ret)
+		return ret;
 	max = ring_buffer_max_event_size(tr->array_buffer.buffer) -
 	      offsetof(struct raw_data_entry, buf) + sizeof(unsigned int);
 	if (cnt < sizeof(unsigned int) || cnt > max)
 		return -EINVAL;
-	if (!marker_allowed(tr))
-		return -EBADF;
 	buf = memdup_user(ubuf, cnt);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);

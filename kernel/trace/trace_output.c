@@ -14,7 +14,6 @@
  * can use the struct trace_event it found.
  */
 
-#include <linux/kallsyms.h>
 #include <linux/sched.h>
 #include <linux/xarray.h>
 
@@ -219,17 +218,13 @@ void trace_print_irq_flags(struct trace_seq *s, const struct trace_entry *e)
 void trace_print_sym(struct trace_seq *s, unsigned long ip,
 		     unsigned long flags)
 {
-	char str[KSYM_SYMBOL_LEN];
-
 	if (!ip) {
 		trace_seq_putc(s, '0');
 		return;
 	}
-	if (flags & TRACE_ITER_SYM_OFFSET)
-		sprint_symbol(str, ip);
-	else
-		sprint_symbol_no_offset(str, ip);
-	trace_seq_puts(s, str);
+	trace_seq_printf(s, flags & TRACE_ITER_SYM_OFFSET ? "%pS" : "%ps",
+			 (void *)ip);
+	/* sym-addr asks for the address itself: root reads the trace. */
 	if (flags & TRACE_ITER_SYM_ADDR)
 		trace_seq_printf(s, " <%px>", (void *)ip);
 }
@@ -393,6 +388,7 @@ enum print_line_t trace_print_line(struct trace_iterator *iter)
 void trace_entries_count(struct trace_buffer *buffer, int cpu,
 			 unsigned long *entries, unsigned long *written)
 {
+	unsigned long n;
 	int c;
 
 	*entries = 0;
@@ -402,9 +398,9 @@ void trace_entries_count(struct trace_buffer *buffer, int cpu,
 	for_each_possible_cpu(c) {
 		if (cpu != RING_BUFFER_ALL_CPUS && c != cpu)
 			continue;
-		*entries += ring_buffer_entries_cpu(buffer, c);
-		*written += ring_buffer_entries_cpu(buffer, c) +
-			    ring_buffer_overrun_cpu(buffer, c);
+		n = ring_buffer_entries_cpu(buffer, c);
+		*entries += n;
+		*written += n + ring_buffer_overrun_cpu(buffer, c);
 	}
 }
 

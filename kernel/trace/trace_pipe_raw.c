@@ -204,6 +204,7 @@ static ssize_t pipe_raw_splice(struct file *filp, loff_t *ppos,
 	bool block = !(filp->f_flags & O_NONBLOCK) &&
 		     !(flags & SPLICE_F_NONBLOCK);
 	struct trace_array *tr = trace_file_tr(filp);
+	struct trace_buffer *b;
 	struct page *page;
 	ssize_t ret = 0;
 	int order;
@@ -212,15 +213,20 @@ static ssize_t pipe_raw_splice(struct file *filp, loff_t *ppos,
 		return -ENOMEM;
 	mutex_lock(&raw->lock);
 	while (len && spd.nr_pages < spd.nr_pages_max) {
-		ret = pipe_raw_fill(raw, block && !spd.nr_pages,
-				    READ_ONCE(tr->buffer_percent));
-		if (ret)
+		b = READ_ONCE(raw->ab->buffer);
+		if (!b)
 			break;
-		if (len < raw->page_size) {
+		/* Whole sub-buffers only; check before taking one. */
+		if (len < (PAGE_SIZE << ring_buffer_subbuf_order_get(b))) {
 			ret = spd.nr_pages ? 0 : -EINVAL;
-			raw->len = 0;
 			break;
 		}
+		/* A sub-buffer a read() began is spliced whole. */
+		if (raw->read >= raw->len)
+			ret = pipe_raw_fill(raw, block && !spd.nr_pages,
+					    READ_ONCE(tr->buffer_percent));
+		if (ret)
+			break;
 		order = get_order(raw->page_size);
 		page = alloc_pages(GFP_KERNEL | __GFP_COMP, order);
 		if (!page) {

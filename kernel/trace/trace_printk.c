@@ -452,7 +452,7 @@ static void printk_format_show(struct seq_file *m, const char *fmt)
 			seq_puts(m, "\\t");
 			break;
 		case '\\':
-			seq_putc(m, '\\');
+			seq_puts(m, "\\\\");
 			break;
 		case '"':
 			seq_puts(m, "\\\"");

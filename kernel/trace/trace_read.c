@@ -76,7 +76,7 @@ static int trace_s_show(struct seq_file *m, void *v)
 	}
 	trace_seq_init(&iter->seq);
 	trace_print_line(iter);
-	/* An overflow makes seq_read() grow its buffer and show us again. */
+	/* A line longer than a whole trace_seq cannot be shown. */
 	if (trace_seq_has_overflowed(&iter->seq))
 		seq_puts(m, "[LINE TOO BIG]\n");
 	else
@@ -319,9 +319,16 @@ out:
 static __poll_t trace_pipe_poll(struct file *filp, poll_table *pt)
 {
 	struct trace_iterator *iter = filp->private_data;
+	bool leftover;
 
 	/* The "block" option: poll never waits. */
 	if (READ_ONCE(iter->tr->flags) & TRACE_ITER_BLOCK)
+		return EPOLLIN | EPOLLRDNORM;
+	/* Text already taken from the buffer but not yet read. */
+	mutex_lock(&iter->mutex);
+	leftover = iter->seq.readpos < trace_seq_used(&iter->seq);
+	mutex_unlock(&iter->mutex);
+	if (leftover)
 		return EPOLLIN | EPOLLRDNORM;
 	return ring_buffer_poll_wait(iter->array_buffer->buffer,
 				     iter->cpu_file, filp, pt, 0);

@@ -45,7 +45,9 @@ static int snapshot_match(struct trace_array *tr, struct trace_buffer *snap)
 		return ret;
 	ring_buffer_set_clock(snap, trace_clock_func(tr->clock_id));
 	ring_buffer_change_overwrite(snap, tr->flags & TRACE_ITER_OVERWRITE);
-	if (!trace_tracing_is_on(tr))
+	if (trace_tracing_is_on(tr))
+		ring_buffer_record_on(snap);
+	else
 		ring_buffer_record_off(snap);
 	return 0;
 }
@@ -93,7 +95,6 @@ static void snapshot_release(struct trace_array *tr)
 static int snapshot_swap(struct trace_array *tr, int cpu)
 {
 	unsigned long flags;
-	int ret = 0;
 
 	if (!snapshot_allocated(tr))
 		return -EBUSY;
@@ -104,7 +105,7 @@ static int snapshot_swap(struct trace_array *tr, int cpu)
 	swap(tr->array_buffer.buffer, tr->max_buffer.buffer);
 	swap(tr->array_buffer.time_start, tr->max_buffer.time_start);
 	raw_spin_unlock_irqrestore(&trace_swap_lock, flags);
-	return ret;
+	return 0;
 }
 
 /**
@@ -166,8 +167,10 @@ void tracing_snapshot(void)
 
 	if (in_nmi())
 		return;
+	static const char msg[] = "*** SNAPSHOT NOT ALLOCATED ***\n";
+
 	if (snapshot_swap(tr, RING_BUFFER_ALL_CPUS))
-		__trace_puts(_THIS_IP_, "*** SNAPSHOT NOT ALLOCATED ***\n", 31);
+		__trace_puts(_THIS_IP_, msg, sizeof(msg) - 1);
 }
 EXPORT_SYMBOL_GPL(tracing_snapshot);
 
@@ -254,6 +257,11 @@ static ssize_t snapshot_write(struct file *filp, const char __user *ubuf,
 		ret = snapshot_alloc(tr);
 		if (!ret)
 			ret = snapshot_swap(tr, cpu);
+		/* trace_pipe readers wait on the buffer that left. */
+		if (!ret) {
+			ring_buffer_wake_waiters(tr->array_buffer.buffer, cpu);
+			ring_buffer_wake_waiters(tr->max_buffer.buffer, cpu);
+		}
 		break;
 	default:
 		if (snapshot_allocated(tr))
@@ -293,6 +301,8 @@ static const struct trace_file_spec snapshot_files[] = {
  */
 int trace_snapshot_files_create(struct trace_array *tr)
 {
+	if (!IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
+		return 0;
 	return trace_create_files(tr, tr->dir, snapshot_files,
 				  ARRAY_SIZE(snapshot_files),
 				  RING_BUFFER_ALL_CPUS);
@@ -310,6 +320,8 @@ int trace_snapshot_files_create(struct trace_array *tr)
 int trace_snapshot_percpu_files_create(struct trace_array *tr, int cpu,
 				       struct dentry *dir)
 {
+	if (!IS_ENABLED(CONFIG_TRACER_SNAPSHOT))
+		return 0;
 	return trace_create_files(tr, dir, snapshot_files,
 				  ARRAY_SIZE(snapshot_files), cpu);
 }

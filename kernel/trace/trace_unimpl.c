@@ -25,8 +25,10 @@
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
 
-/* /proc/sys/kernel/ftrace_dump_on_oops and traceoff_on_warning (see
- * disable_trace_on_warning() in trace_buffer_files.c) */
+/*
+ * /proc/sys/kernel/ftrace_dump_on_oops and traceoff_on_warning (see
+ * disable_trace_on_warning() in trace_buffer_files.c)
+ */
 char ftrace_dump_on_oops[MAX_TRACER_SIZE] = "0";
 int __disable_trace_on_warning;
 

@@ -111,24 +111,31 @@ static struct trace_iterator *to_iter(struct kunit *test, unsigned long flags,
 
 static void to_line_default(struct kunit *test)
 {
+	static const char want[] =
+		"          <idle>-0       [001] d.h1.     1.000001: "
+		"trace_print_ts: hello\n";
 	struct trace_iterator *iter;
 
 	iter = to_iter(test, TRACE_ITER_CONTEXT_INFO | TRACE_ITER_IRQ_INFO,
 		       "hello\n");
 	KUNIT_EXPECT_EQ(test, trace_print_line(iter), TRACE_TYPE_HANDLED);
-	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq),
-		"          <idle>-0       [001] d.h1.     1.000001: trace_print_ts: hello\n");
+	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq), want);
 }
 
 static void to_line_options(struct kunit *test)
 {
+	static const char want_noirq[] =
+		"          <idle>-0       [001]      1.000001: "
+		"trace_print_ts: a\n";
+	static const char want_tgid[] =
+		"          <idle>-0       (-------) [001]      1.000001: "
+		"trace_print_ts: c\n";
 	struct trace_iterator *iter;
 
 	/* No irq-info: the flag columns go. */
 	iter = to_iter(test, TRACE_ITER_CONTEXT_INFO, "a\n");
 	trace_print_line(iter);
-	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq),
-		"          <idle>-0       [001]      1.000001: trace_print_ts: a\n");
+	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq), want_noirq);
 
 	/* No context-info: the record alone. */
 	iter = to_iter(test, 0, "b\n");
@@ -140,8 +147,7 @@ static void to_line_options(struct kunit *test)
 	iter = to_iter(test, TRACE_ITER_CONTEXT_INFO | TRACE_ITER_RECORD_TGID,
 		       "c\n");
 	trace_print_line(iter);
-	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq),
-		"          <idle>-0       (-------) [001]      1.000001: trace_print_ts: c\n");
+	KUNIT_EXPECT_STREQ(test, to_text(test, &iter->seq), want_tgid);
 
 	/* printk-msg-only: the text alone. */
 	iter = to_iter(test, TRACE_ITER_PRINTK_MSGONLY, "d\n");
