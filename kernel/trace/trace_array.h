@@ -41,49 +41,74 @@
 extern struct mutex trace_mutex;
 
 /*
- * The options, in the order trace_options lists them.  Each line is
- * (symbol, name, default, allowed): an option not allowed is listed and
- * can be read but every attempt to set it is refused with -EINVAL.
+ * The options, in the order trace_options lists them.  Their names,
+ * defaults and whether this kernel honours them are in trace_options.c's
+ * table, indexed by these bits.
  */
-#define TRACE_OPTIONS(O)						\
-	O(PRINT_PARENT,		"print-parent",		1, 1)		\
-	O(SYM_OFFSET,		"sym-offset",		0, 1)		\
-	O(SYM_ADDR,		"sym-addr",		0, 1)		\
-	O(VERBOSE,		"verbose",		0, 0)		\
-	O(RAW,			"raw",			0, 1)		\
-	O(HEX,			"hex",			0, 1)		\
-	O(BIN,			"bin",			0, 1)		\
-	O(BLOCK,		"block",		0, 1)		\
-	O(FIELDS,		"fields",		0, 0)		\
-	O(PRINTK,		"trace_printk",		1, 1)		\
-	O(ANNOTATE,		"annotate",		1, 1)		\
-	O(USERSTACKTRACE,	"userstacktrace",	0, 0)		\
-	O(SYM_USEROBJ,		"sym-userobj",		0, 0)		\
-	O(PRINTK_MSGONLY,	"printk-msg-only",	0, 1)		\
-	O(CONTEXT_INFO,		"context-info",		1, 1)		\
-	O(LATENCY_FMT,		"latency-format",	0, 0)		\
-	O(RECORD_CMD,		"record-cmd",		1, 1)		\
-	O(RECORD_TGID,		"record-tgid",		0, 1)		\
-	O(OVERWRITE,		"overwrite",		1, 1)		\
-	O(STOP_ON_FREE,		"disable_on_free",	0, 1)		\
-	O(IRQ_INFO,		"irq-info",		1, 1)		\
-	O(MARKERS,		"markers",		1, 1)		\
-	O(EVENT_FORK,		"event-fork",		0, 1)		\
-	O(TRACE_PRINTK,		"trace_printk_dest",	0, 1)		\
-	O(PAUSE_ON_TRACE,	"pause-on-trace",	0, 1)		\
-	O(HASH_PTR,		"hash-ptr",		1, 1)		\
-	O(STACKTRACE,		"stacktrace",		0, 0)		\
-	O(TEST_NOP_ACCEPT,	"test_nop_accept",	0, 1)		\
-	O(TEST_NOP_REFUSE,	"test_nop_refuse",	0, 0)
+enum trace_iter_bit {
+	TRACE_ITER_PRINT_PARENT_BIT,
+	TRACE_ITER_SYM_OFFSET_BIT,
+	TRACE_ITER_SYM_ADDR_BIT,
+	TRACE_ITER_VERBOSE_BIT,
+	TRACE_ITER_RAW_BIT,
+	TRACE_ITER_HEX_BIT,
+	TRACE_ITER_BIN_BIT,
+	TRACE_ITER_BLOCK_BIT,
+	TRACE_ITER_FIELDS_BIT,
+	TRACE_ITER_PRINTK_BIT,
+	TRACE_ITER_ANNOTATE_BIT,
+	TRACE_ITER_USERSTACKTRACE_BIT,
+	TRACE_ITER_SYM_USEROBJ_BIT,
+	TRACE_ITER_PRINTK_MSGONLY_BIT,
+	TRACE_ITER_CONTEXT_INFO_BIT,
+	TRACE_ITER_LATENCY_FMT_BIT,
+	TRACE_ITER_RECORD_CMD_BIT,
+	TRACE_ITER_RECORD_TGID_BIT,
+	TRACE_ITER_OVERWRITE_BIT,
+	TRACE_ITER_STOP_ON_FREE_BIT,
+	TRACE_ITER_IRQ_INFO_BIT,
+	TRACE_ITER_MARKERS_BIT,
+	TRACE_ITER_EVENT_FORK_BIT,
+	TRACE_ITER_TRACE_PRINTK_BIT,
+	TRACE_ITER_PAUSE_ON_TRACE_BIT,
+	TRACE_ITER_HASH_PTR_BIT,
+	TRACE_ITER_STACKTRACE_BIT,
+	TRACE_ITER_TEST_NOP_ACCEPT_BIT,
+	TRACE_ITER_TEST_NOP_REFUSE_BIT,
+	TRACE_ITER_LAST_BIT
+};
 
-#define TRACE_OPT_BIT(sym, name, def, ok)	TRACE_ITER_##sym##_BIT,
-enum trace_iter_bit { TRACE_OPTIONS(TRACE_OPT_BIT) TRACE_ITER_LAST_BIT };
-#undef TRACE_OPT_BIT
-
-#define TRACE_OPT_FLAG(sym, name, def, ok)	\
-	TRACE_ITER_##sym = 1UL << TRACE_ITER_##sym##_BIT,
-enum trace_iter_flag { TRACE_OPTIONS(TRACE_OPT_FLAG) };
-#undef TRACE_OPT_FLAG
+enum trace_iter_flag {
+	TRACE_ITER_PRINT_PARENT = 1UL << TRACE_ITER_PRINT_PARENT_BIT,
+	TRACE_ITER_SYM_OFFSET = 1UL << TRACE_ITER_SYM_OFFSET_BIT,
+	TRACE_ITER_SYM_ADDR = 1UL << TRACE_ITER_SYM_ADDR_BIT,
+	TRACE_ITER_VERBOSE = 1UL << TRACE_ITER_VERBOSE_BIT,
+	TRACE_ITER_RAW = 1UL << TRACE_ITER_RAW_BIT,
+	TRACE_ITER_HEX = 1UL << TRACE_ITER_HEX_BIT,
+	TRACE_ITER_BIN = 1UL << TRACE_ITER_BIN_BIT,
+	TRACE_ITER_BLOCK = 1UL << TRACE_ITER_BLOCK_BIT,
+	TRACE_ITER_FIELDS = 1UL << TRACE_ITER_FIELDS_BIT,
+	TRACE_ITER_PRINTK = 1UL << TRACE_ITER_PRINTK_BIT,
+	TRACE_ITER_ANNOTATE = 1UL << TRACE_ITER_ANNOTATE_BIT,
+	TRACE_ITER_USERSTACKTRACE = 1UL << TRACE_ITER_USERSTACKTRACE_BIT,
+	TRACE_ITER_SYM_USEROBJ = 1UL << TRACE_ITER_SYM_USEROBJ_BIT,
+	TRACE_ITER_PRINTK_MSGONLY = 1UL << TRACE_ITER_PRINTK_MSGONLY_BIT,
+	TRACE_ITER_CONTEXT_INFO = 1UL << TRACE_ITER_CONTEXT_INFO_BIT,
+	TRACE_ITER_LATENCY_FMT = 1UL << TRACE_ITER_LATENCY_FMT_BIT,
+	TRACE_ITER_RECORD_CMD = 1UL << TRACE_ITER_RECORD_CMD_BIT,
+	TRACE_ITER_RECORD_TGID = 1UL << TRACE_ITER_RECORD_TGID_BIT,
+	TRACE_ITER_OVERWRITE = 1UL << TRACE_ITER_OVERWRITE_BIT,
+	TRACE_ITER_STOP_ON_FREE = 1UL << TRACE_ITER_STOP_ON_FREE_BIT,
+	TRACE_ITER_IRQ_INFO = 1UL << TRACE_ITER_IRQ_INFO_BIT,
+	TRACE_ITER_MARKERS = 1UL << TRACE_ITER_MARKERS_BIT,
+	TRACE_ITER_EVENT_FORK = 1UL << TRACE_ITER_EVENT_FORK_BIT,
+	TRACE_ITER_TRACE_PRINTK = 1UL << TRACE_ITER_TRACE_PRINTK_BIT,
+	TRACE_ITER_PAUSE_ON_TRACE = 1UL << TRACE_ITER_PAUSE_ON_TRACE_BIT,
+	TRACE_ITER_HASH_PTR = 1UL << TRACE_ITER_HASH_PTR_BIT,
+	TRACE_ITER_STACKTRACE = 1UL << TRACE_ITER_STACKTRACE_BIT,
+	TRACE_ITER_TEST_NOP_ACCEPT = 1UL << TRACE_ITER_TEST_NOP_ACCEPT_BIT,
+	TRACE_ITER_TEST_NOP_REFUSE = 1UL << TRACE_ITER_TEST_NOP_REFUSE_BIT,
+};
 
 /**
  * struct array_buffer - a ring buffer and the instance it belongs to
@@ -193,6 +218,12 @@ int trace_release_ref(struct inode *inode, struct file *filp);
 struct trace_array *trace_file_tr(const struct file *filp);
 int trace_file_cpu(const struct file *filp);
 void trace_reset_buffer(struct array_buffer *ab, int cpu);
+
+/* trace_printk.c: the format sections of the kernel image */
+extern const char *__start___trace_bprintk_fmt[];
+extern const char *__stop___trace_bprintk_fmt[];
+extern const char *__start___tracepoint_str[];
+extern const char *__stop___tracepoint_str[];
 
 /* trace_options.c */
 extern struct trace_array *trace_printk_tr;

@@ -2,9 +2,9 @@
 /*
  * trace_options.c - an instance's options: trace_options and options/.
  *
- * The options are listed once, in TRACE_OPTIONS() (trace_array.h).  Both
- * files show and set the same bits: "trace_options" takes "name" or
- * "noname", options/<name> takes 0 or 1.  An option this kernel cannot
+ * The options are listed once, in trace_option_descs[] below, by the bits
+ * of trace_array.h.  Both files show and set the same bits:
+ * "trace_options" takes "name" or "noname", options/<name> takes 0 or 1.  An option this kernel cannot
  * honour is shown but refused with -EINVAL; one whose change needs more
  * than a bit flip has a hook in option_hooks[].
  *
@@ -25,12 +25,39 @@ struct trace_option_desc {
 	bool		allowed;
 };
 
-#define TRACE_OPT_DESC(sym, n, def, ok)				\
-	[TRACE_ITER_##sym##_BIT] = { .name = n, .on = def, .allowed = ok },
-static const struct trace_option_desc trace_option_descs[] = {
-	TRACE_OPTIONS(TRACE_OPT_DESC)
+/* Name, default, and whether it can be set (else -EINVAL), by bit. */
+static const struct trace_option_desc
+trace_option_descs[TRACE_ITER_LAST_BIT] = {
+	[TRACE_ITER_PRINT_PARENT_BIT] = { "print-parent", true, true },
+	[TRACE_ITER_SYM_OFFSET_BIT] = { "sym-offset", false, true },
+	[TRACE_ITER_SYM_ADDR_BIT] = { "sym-addr", false, true },
+	[TRACE_ITER_VERBOSE_BIT] = { "verbose", false, false },
+	[TRACE_ITER_RAW_BIT] = { "raw", false, true },
+	[TRACE_ITER_HEX_BIT] = { "hex", false, true },
+	[TRACE_ITER_BIN_BIT] = { "bin", false, true },
+	[TRACE_ITER_BLOCK_BIT] = { "block", false, true },
+	[TRACE_ITER_FIELDS_BIT] = { "fields", false, false },
+	[TRACE_ITER_PRINTK_BIT] = { "trace_printk", true, true },
+	[TRACE_ITER_ANNOTATE_BIT] = { "annotate", true, true },
+	[TRACE_ITER_USERSTACKTRACE_BIT] = { "userstacktrace", false, false },
+	[TRACE_ITER_SYM_USEROBJ_BIT] = { "sym-userobj", false, false },
+	[TRACE_ITER_PRINTK_MSGONLY_BIT] = { "printk-msg-only", false, true },
+	[TRACE_ITER_CONTEXT_INFO_BIT] = { "context-info", true, true },
+	[TRACE_ITER_LATENCY_FMT_BIT] = { "latency-format", false, false },
+	[TRACE_ITER_RECORD_CMD_BIT] = { "record-cmd", true, true },
+	[TRACE_ITER_RECORD_TGID_BIT] = { "record-tgid", false, true },
+	[TRACE_ITER_OVERWRITE_BIT] = { "overwrite", true, true },
+	[TRACE_ITER_STOP_ON_FREE_BIT] = { "disable_on_free", false, true },
+	[TRACE_ITER_IRQ_INFO_BIT] = { "irq-info", true, true },
+	[TRACE_ITER_MARKERS_BIT] = { "markers", true, true },
+	[TRACE_ITER_EVENT_FORK_BIT] = { "event-fork", false, true },
+	[TRACE_ITER_TRACE_PRINTK_BIT] = { "trace_printk_dest", false, true },
+	[TRACE_ITER_PAUSE_ON_TRACE_BIT] = { "pause-on-trace", false, true },
+	[TRACE_ITER_HASH_PTR_BIT] = { "hash-ptr", true, true },
+	[TRACE_ITER_STACKTRACE_BIT] = { "stacktrace", false, false },
+	[TRACE_ITER_TEST_NOP_ACCEPT_BIT] = { "test_nop_accept", false, true },
+	[TRACE_ITER_TEST_NOP_REFUSE_BIT] = { "test_nop_refuse", false, false },
 };
-#undef TRACE_OPT_DESC
 
 /**
  * trace_options_default() - the options of a new instance

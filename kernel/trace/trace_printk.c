@@ -433,11 +433,6 @@ static struct notifier_block trace_printk_module_nb = {
  * printk_formats: "0x<address> : \"<format>\"" for every format a
  * bprint or bputs record can point at, with newlines escaped.
  */
-extern const char *__start___trace_bprintk_fmt[];
-extern const char *__stop___trace_bprintk_fmt[];
-extern const char *__start___tracepoint_str[];
-extern const char *__stop___tracepoint_str[];
-
 static void printk_format_show(struct seq_file *m, const char *fmt)
 {
 	const char *p;

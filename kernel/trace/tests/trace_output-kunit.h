@@ -112,8 +112,7 @@ static struct trace_iterator *to_iter(struct kunit *test, unsigned long flags,
 static void to_line_default(struct kunit *test)
 {
 	static const char want[] =
-		"          <idle>-0       [001] d.h1.     1.000001: "
-		"trace_print_ts: hello\n";
+	"          <idle>-0       [001] d.h1.     1.000001: trace_print_ts: hello\n";
 	struct trace_iterator *iter;
 
 	iter = to_iter(test, TRACE_ITER_CONTEXT_INFO | TRACE_ITER_IRQ_INFO,
@@ -125,11 +124,9 @@ static void to_line_default(struct kunit *test)
 static void to_line_options(struct kunit *test)
 {
 	static const char want_noirq[] =
-		"          <idle>-0       [001]      1.000001: "
-		"trace_print_ts: a\n";
+	"          <idle>-0       [001]      1.000001: trace_print_ts: a\n";
 	static const char want_tgid[] =
-		"          <idle>-0       (-------) [001]      1.000001: "
-		"trace_print_ts: c\n";
+	"          <idle>-0       (-------) [001]      1.000001: trace_print_ts: c\n";
 	struct trace_iterator *iter;
 
 	/* No irq-info: the flag columns go. */
