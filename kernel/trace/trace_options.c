@@ -4,9 +4,10 @@
  *
  * The options are listed once, in trace_option_descs[] below, by the bits
  * of trace_array.h.  Both files show and set the same bits:
- * "trace_options" takes "name" or "noname", options/<name> takes 0 or 1.  An option this kernel cannot
- * honour is shown but refused with -EINVAL; one whose change needs more
- * than a bit flip has a hook in option_hooks[].
+ * "trace_options" takes "name" or "noname", options/<name> takes 0 or 1.
+ * An option this kernel cannot honour is shown but refused with -EINVAL;
+ * one whose change needs more than a bit flip has a hook in
+ * option_hooks[].
  *
  * Locking: changes are made under trace_mutex; readers of the bits use
  * READ_ONCE() on trace_array.flags.
