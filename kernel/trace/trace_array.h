@@ -21,9 +21,11 @@
  *                         instance with more than one cannot be removed.
  *  trace_array.flags      written under trace_mutex, read anywhere with
  *                         READ_ONCE() (writers and readers test bits).
- *  array_buffer.buffer    replaced (snapshot swap) under trace_mutex with
- *                         irqs off; writers read it once, with preemption
- *                         disabled, and commit to what they reserved in.
+ *  array_buffer.buffer    swapped with max_buffer.buffer under
+ *                         trace_swap_lock (trace_snapshot.c), irqs off;
+ *                         writers read it once, with preemption disabled,
+ *                         and commit to what they reserved in.  Both
+ *                         buffer objects live as long as the instance.
  *  trace_iterator.mutex   one reader at a time on a trace_pipe file.
  *  =====================  ==============================================
  */
