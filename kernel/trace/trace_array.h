@@ -241,7 +241,8 @@ bool trace_tracing_is_on(struct trace_array *tr);
 void trace_set_tracing_on(struct trace_array *tr, bool on);
 
 /* trace_clocks.c */
-u64 (*trace_clock_func(int clock_id))(void);
+typedef u64 (*trace_clock_fn)(void);
+trace_clock_fn trace_clock_func(int clock_id);
 bool trace_clock_in_ns(struct trace_array *tr);
 int trace_clock_files_create(struct trace_array *tr);
 int trace_set_clock_by_name(struct trace_array *tr, const char *name);

@@ -21,7 +21,7 @@
 #include "trace_array.h"
 
 static const struct {
-	u64 (*func)(void);
+	trace_clock_fn func;
 	const char *name;
 	int in_ns;
 } trace_clocks[] = {
@@ -44,7 +44,7 @@ static const struct {
  * Context: any.
  * Return: the clock function.
  */
-u64 (*trace_clock_func(int clock_id))(void)
+trace_clock_fn trace_clock_func(int clock_id)
 {
 	return trace_clocks[clock_id].func;
 }
