@@ -132,8 +132,9 @@ void disable_trace_on_warning(void)
 		tracing_off();
 }
 
-static ssize_t trace_printf_user(char __user *ubuf, size_t cnt, loff_t *ppos,
-				 const char *fmt, ...)
+static __printf(4, 5)
+ssize_t trace_printf_user(char __user *ubuf, size_t cnt, loff_t *ppos,
+			  const char *fmt, ...)
 {
 	char buf[64];
 	va_list args;

@@ -70,8 +70,9 @@ static struct trace_buffer *trace_printk_buffer(struct trace_array *tr)
 	return READ_ONCE(tr->array_buffer.buffer);
 }
 
-static int trace_vrecord(struct trace_array *tr, unsigned long ip,
-			 const char *fmt, va_list args, bool binary)
+static __printf(3, 0)
+int trace_vrecord(struct trace_array *tr, unsigned long ip,
+		  const char *fmt, va_list args, bool binary)
 {
 	struct trace_buffer *buffer;
 	struct ring_buffer_event *ev;
