@@ -12,9 +12,9 @@
  * TRACE_EVENT() family redefined to emit the tracepoint objects
  * themselves (DEFINE_TRACE / DEFINE_TRACE_FN).
  *
- * The event-layer stages (record layout, probe, output and field
- * descriptions) hang off the same second read; until they exist the
- * events compile as bare tracepoints.
+ * With the event layer configured, trace/trace_events.h then reads the
+ * header once per stage to build each event: its record, probe, output,
+ * field descriptions and registry entry.
  */
 
 #ifdef CREATE_TRACE_POINTS
@@ -97,6 +97,10 @@
 
 #define TRACE_HEADER_MULTI_READ
 #include TRACE_INCLUDE(TRACE_INCLUDE_FILE)
+
+#if defined(TRACEPOINTS_ENABLED) && defined(CONFIG_EVENT_TRACING)
+#include <trace/trace_events.h>
+#endif
 #undef TRACE_HEADER_MULTI_READ
 
 #pragma pop_macro("linux")
@@ -115,6 +119,8 @@
 #undef DEFINE_EVENT_CONDITION
 #undef DECLARE_TRACE
 #undef DECLARE_TRACE_CONDITION
+#undef TRACE_EVENT_FLAGS
+#undef TRACE_EVENT_PERF_PERM
 #undef TRACE_INCLUDE
 #undef __TRACE_HEADER
 

@@ -168,6 +168,13 @@ struct trace_option_ref {
  * @err_log: the error_log entries, oldest first (trace_mutex)
  * @n_err_log: how many entries @err_log holds
  * @snapshot_allocated: the snapshot buffer is in use (trace_mutex)
+ * @events: the instance's struct trace_event_file list (trace_mutex)
+ * @systems: its struct trace_subsystem_dir list (trace_mutex)
+ * @event_dir: its events/ directory, NULL until tracefs is up
+ * @filtered_pids: set_event_pid, or NULL (trace_event_pid.c)
+ * @filtered_no_pids: set_event_notrace_pid, or NULL
+ * @pid_ignore: per CPU, whether the task running there is filtered out;
+ *	written by the PID filter's sched_switch probe
  * @option_refs: the targets of the files in options/
  */
 struct trace_array {
@@ -188,10 +195,17 @@ struct trace_array {
 	struct list_head	err_log;
 	unsigned int		n_err_log;
 	bool			snapshot_allocated;
+	struct list_head	events;
+	struct list_head	systems;
+	struct eventfs_inode	*event_dir;
+	struct trace_pid_list __rcu *filtered_pids;
+	struct trace_pid_list __rcu *filtered_no_pids;
+	bool __percpu		*pid_ignore;
 	struct trace_option_ref	option_refs[TRACE_ITER_LAST_BIT];
 };
 
 extern struct trace_array global_trace;
+extern struct list_head trace_arrays;
 
 /**
  * struct trace_file_spec - one tracefs file of an instance
@@ -208,6 +222,7 @@ struct trace_file_spec {
 };
 
 /* trace_instance.c */
+struct trace_array *__trace_array_find(const char *name);
 int trace_array_get(struct trace_array *tr);
 void trace_array_put_ref(struct trace_array *tr);
 int trace_create_files(struct trace_array *tr, struct dentry *parent,
@@ -276,8 +291,6 @@ void trace_error_log_clear(struct trace_array *tr);
 void tracing_log_err(struct trace_array *tr, const char *loc,
 		     const char *cmd, const char **errs, u8 type, u16 pos);
 
-/* trace_core_events.c */
-int trace_core_events_dir_create(struct trace_array *tr);
 
 /* trace_fs.c */
 int trace_tracer_files_create(struct trace_array *tr);

@@ -21,11 +21,12 @@
 #include <linux/string.h>
 
 #include "trace_array.h"
+#include "trace_event_types.h"
 
 /* The instance list and every instance's settings: see trace_array.h. */
 DEFINE_MUTEX(trace_mutex);
 
-static LIST_HEAD(trace_arrays);
+LIST_HEAD(trace_arrays);
 static struct dentry *instances_dir;
 
 /* 1408 KB per CPU, mainline's default. */
@@ -43,7 +44,9 @@ static int (*const trace_file_groups[])(struct trace_array *tr) = {
 	trace_error_log_files_create,
 	trace_tracer_files_create,
 	trace_options_create,
-	trace_core_events_dir_create,
+	trace_event_dir_create_events,
+	trace_set_event_files_create,
+	trace_event_pid_files_create,
 	trace_printk_files_create,
 	trace_cmdline_files_create,
 };
@@ -110,9 +113,24 @@ EXPORT_SYMBOL_GPL(trace_array_put);
 int trace_open_ref(struct inode *inode, struct file *filp)
 {
 	struct trace_cpu_ref *ref = inode->i_private;
+	struct trace_array *t;
+	int ret = -ENODEV;
 
-	/* private_data stays free for seq_file and the file's own state. */
-	return trace_array_get(ref->tr);
+	/*
+	 * The instance may be gone, and its memory (@ref with it) reused:
+	 * @ref is only read once it is known to belong to a listed
+	 * instance.  private_data stays free for the file's own state.
+	 */
+	mutex_lock(&trace_mutex);
+	list_for_each_entry(t, &trace_arrays, list) {
+		if (ref >= t->cpu_refs && ref <= t->cpu_refs + nr_cpu_ids) {
+			t->ref++;
+			ret = 0;
+			break;
+		}
+	}
+	mutex_unlock(&trace_mutex);
+	return ret;
 }
 
 /**
@@ -250,6 +268,8 @@ static int trace_array_init(struct trace_array *tr, const char *name)
 	int cpu;
 
 	INIT_LIST_HEAD(&tr->err_log);
+	INIT_LIST_HEAD(&tr->events);
+	INIT_LIST_HEAD(&tr->systems);
 	tr->ref = 1;
 	tr->buffer_percent = 50;
 	tr->buffer_size = TRACE_BUF_SIZE_DEFAULT;
@@ -300,6 +320,7 @@ free_name:
 
 static void trace_array_free(struct trace_array *tr)
 {
+	trace_event_pid_free(tr);
 	trace_snapshot_free(tr);
 	trace_error_log_clear(tr);
 	ring_buffer_free(tr->array_buffer.buffer);
@@ -322,7 +343,14 @@ static int trace_array_create_files(struct trace_array *tr)
 	return 0;
 }
 
-static struct trace_array *__trace_array_find(const char *name)
+/**
+ * __trace_array_find() - an instance by name
+ * @name: the name of a directory under instances/
+ *
+ * Context: trace_mutex held.
+ * Return: the instance, or NULL.
+ */
+struct trace_array *__trace_array_find(const char *name)
 {
 	struct trace_array *tr;
 
@@ -351,10 +379,13 @@ static struct trace_array *__trace_array_create(const char *name)
 		return ERR_PTR(ret);
 	}
 
+	ret = trace_event_add_instance(tr);
+	if (ret)
+		goto free;
 	tr->dir = tracefs_create_dir(name, instances_dir);
 	if (IS_ERR_OR_NULL(tr->dir)) {
 		ret = -ENOMEM;
-		goto free;
+		goto remove_events;
 	}
 	ret = trace_array_create_files(tr);
 	if (ret)
@@ -363,7 +394,11 @@ static struct trace_array *__trace_array_create(const char *name)
 	return tr;
 
 remove:
+	trace_event_remove_instance(tr);
 	tracefs_remove(tr->dir);
+	goto free;
+remove_events:
+	trace_event_remove_instance(tr);
 free:
 	trace_array_free(tr);
 	return ERR_PTR(ret);
@@ -381,6 +416,8 @@ static int __trace_array_destroy(struct trace_array *tr)
 	if (tr->flags & TRACE_ITER_TRACE_PRINTK)
 		trace_set_option(tr, TRACE_ITER_TRACE_PRINTK_BIT, false);
 	list_del(&tr->list);
+	/* Every event probe of the instance is gone when this returns. */
+	trace_event_remove_instance(tr);
 	tracefs_remove(tr->dir);
 	/* Writers (trace_array_printk() users) run with preemption off. */
 	ring_buffer_record_off(tr->array_buffer.buffer);

@@ -47,6 +47,7 @@ void trace_print_ts(struct trace_seq *s, u64 ts, bool in_ns);
 void trace_print_irq_flags(struct trace_seq *s, const struct trace_entry *e);
 void trace_print_sym(struct trace_seq *s, unsigned long ip,
 		     unsigned long flags);
+const char *trace_iter_fmt(struct trace_iterator *iter, const char *fmt);
 void trace_entries_count(struct trace_buffer *buffer, int cpu,
 			 unsigned long *entries, unsigned long *written);
 
