@@ -10,7 +10,6 @@
  * Locking: the types are registered once at boot.
  */
 
-
 #include "trace_entries.h"
 #include "trace_output.h"
 

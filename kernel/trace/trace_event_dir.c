@@ -213,7 +213,8 @@ static const struct file_operations event_filter_fops = {
 
 static const char trigger_help[] =
 	"# Available triggers:\n"
-	"# traceon traceoff snapshot stacktrace enable_event disable_event enable_hist disable_hist hist\n";
+	"# traceon traceoff snapshot stacktrace enable_event disable_event"
+	" enable_hist disable_hist hist\n";
 
 /* Until the trigger engine: none is set, an empty write removes none. */
 static ssize_t trigger_read(struct file *filp, char __user *ubuf, size_t cnt,

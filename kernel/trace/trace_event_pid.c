@@ -57,7 +57,7 @@ static struct trace_pid_list *pid_list_alloc(unsigned int nr_bits)
 {
 	struct trace_pid_list *list;
 
-	nr_bits = max(nr_bits, (unsigned int)pid_max);
+	nr_bits = max_t(unsigned int, nr_bits, pid_max);
 	list = kvzalloc(struct_size(list, bits, BITS_TO_LONGS(nr_bits)),
 			GFP_KERNEL);
 	if (list)
@@ -284,15 +284,17 @@ static ssize_t pid_write(struct file *filp, const char __user *ubuf,
 {
 	struct trace_array *tr = trace_file_tr(filp);
 	struct trace_pid_list __rcu **slot = pid_slot(tr, exclude);
-	struct trace_pid_list *list;
-	ssize_t ret = cnt;
+	struct trace_pid_list *list, *old;
+	size_t used;
+	ssize_t ret;
 	char *buf;
 
 	if (!cnt)
 		return 0;
-	buf = memdup_user_nul(ubuf, min_t(size_t, cnt, PAGE_SIZE * 4));
+	buf = trace_user_words(ubuf, cnt, &used);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	ret = used;
 
 	mutex_lock(&trace_mutex);
 	if (!tr->pid_ignore) {
@@ -302,9 +304,8 @@ static ssize_t pid_write(struct file *filp, const char __user *ubuf,
 			goto unlock;
 		}
 	}
-	list = pid_list_parse(rcu_dereference_protected(*slot,
-					lockdep_is_held(&trace_mutex)),
-			      buf, cnt);
+	old = rcu_dereference_protected(*slot, lockdep_is_held(&trace_mutex));
+	list = pid_list_parse(old, buf, used);
 	if (IS_ERR(list)) {
 		ret = PTR_ERR(list);
 		goto unlock;
@@ -315,7 +316,7 @@ static ssize_t pid_write(struct file *filp, const char __user *ubuf,
 		list = NULL;
 	}
 	pid_list_install(tr, slot, list);
-	*ppos += cnt;
+	*ppos += used;
 unlock:
 	mutex_unlock(&trace_mutex);
 	kfree(buf);

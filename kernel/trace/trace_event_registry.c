@@ -31,11 +31,6 @@ LIST_HEAD(ftrace_events);
 /* System names shared by the instances (trace_mutex). */
 static LIST_HEAD(event_systems);
 
-extern struct trace_event_call *__start_ftrace_events[];
-extern struct trace_event_call *__stop_ftrace_events[];
-extern struct trace_eval_map *__start_ftrace_eval_maps[];
-extern struct trace_eval_map *__stop_ftrace_eval_maps[];
-
 /**
  * trace_event_system() - the system name of an event file
  * @file: the event file, not freed
@@ -176,18 +171,26 @@ static int add_event_file(struct trace_array *tr,
 	return ret;
 }
 
-static void remove_event_file(struct trace_event_file *file)
+/*
+ * Switch a file off in every mode (triggers that soft-enabled it go with
+ * it).  Return whether its probe was registered: the caller must then
+ * wait for tracepoint_synchronize_unregister() before the file is
+ * removed, as a probe may still be running with it on another CPU.
+ */
+static bool disable_event_file(struct trace_event_file *file)
 {
-	struct trace_subsystem_dir *dir = file->system;
 	bool was_on = file->flags & EVENT_FILE_FL_ENABLED;
 
-	/* Off in every mode: triggers that soft-enabled it are gone too. */
 	while (atomic_read(&file->sm_ref))
 		__trace_event_enable(file, false, true);
 	__trace_event_enable(file, false, false);
-	/* A probe still running on another CPU may use the file. */
-	if (was_on)
-		tracepoint_synchronize_unregister();
+	return was_on;
+}
+
+/* Remove a disabled file from its instance; no probe may still see it. */
+static void remove_event_file(struct trace_event_file *file)
+{
+	struct trace_subsystem_dir *dir = file->system;
 
 	set_bit(EVENT_FILE_FL_FREED_BIT, &file->flags);
 	list_del(&file->list);
@@ -257,7 +260,7 @@ static void eval_map_apply(struct trace_event_call *call,
 			if (!copy)
 				return;
 			memcpy(copy, fmt, off);
-			strcpy(copy + off, p);
+			memcpy(copy + off, p, strlen(p) + 1);
 			fmt = copy;
 			p = copy + off;
 			call->print_fmt = fmt;
@@ -344,18 +347,25 @@ static void __unregister_event(struct trace_event_call *call)
 {
 	struct trace_event_file *file, *next;
 	struct trace_array *tr;
-	bool was_enabled = false;
+	bool was_enabled = false, probes_on = false;
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry(tr, &trace_arrays, list) {
-		list_for_each_entry_safe(file, next, &tr->events, list) {
+		list_for_each_entry(file, &tr->events, list) {
 			if (file->event_call != call)
 				continue;
 			if (file->flags & EVENT_FILE_FL_WAS_ENABLED)
 				was_enabled = true;
-			remove_event_file(file);
+			if (disable_event_file(file))
+				probes_on = true;
 		}
 	}
+	if (probes_on)
+		tracepoint_synchronize_unregister();
+	list_for_each_entry(tr, &trace_arrays, list)
+		list_for_each_entry_safe(file, next, &tr->events, list)
+			if (file->event_call == call)
+				remove_event_file(file);
 	list_del(&call->list);
 	if (call->class->raw_init)
 		unregister_trace_event(&call->event);
@@ -397,6 +407,9 @@ static bool event_busy(struct trace_event_call *call)
 	struct trace_event_file *file;
 	struct trace_array *tr;
 
+	/* Pinned by trace_get_event_file() or a user of the dynamic type. */
+	if (call->flags & TRACE_EVENT_FL_DYNAMIC && trace_event_dyn_busy(call))
+		return true;
 	list_for_each_entry(tr, &trace_arrays, list) {
 		list_for_each_entry(file, &tr->events, list) {
 			if (file->event_call != call)
@@ -415,7 +428,7 @@ static bool event_busy(struct trace_event_call *call)
  * @call: the event
  *
  * Context: process context; takes trace_mutex.
- * Return: 0, or -EBUSY while it is enabled in some instance.
+ * Return: 0, or -EBUSY while it is enabled in some instance or pinned.
  */
 int trace_remove_event_call(struct trace_event_call *call)
 {
@@ -458,19 +471,25 @@ int trace_event_add_instance(struct trace_array *tr)
  * trace_event_remove_instance() - disable and remove an instance's events
  * @tr: the instance
  *
- * Every probe of @tr is unregistered before this returns.
+ * Every probe of @tr is unregistered, and has finished running, before
+ * this returns.
  *
  * Context: process context, trace_mutex held.
  */
 void trace_event_remove_instance(struct trace_array *tr)
 {
 	struct trace_event_file *file, *next;
+	bool probes_on = false;
 
 	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry(file, &tr->events, list)
+		if (disable_event_file(file))
+			probes_on = true;
+	if (probes_on)
+		tracepoint_synchronize_unregister();
 	list_for_each_entry_safe(file, next, &tr->events, list)
 		remove_event_file(file);
 	trace_event_dir_remove_events(tr);
-	tracepoint_synchronize_unregister();
 }
 
 #ifdef CONFIG_MODULES

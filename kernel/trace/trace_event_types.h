@@ -99,6 +99,12 @@ struct trace_subsystem_dir {
 	bool			freed;
 };
 
+/* The kernel image's events and constants (vmlinux.lds.h) */
+extern struct trace_event_call *__start_ftrace_events[];
+extern struct trace_event_call *__stop_ftrace_events[];
+extern struct trace_eval_map *__start_ftrace_eval_maps[];
+extern struct trace_eval_map *__stop_ftrace_eval_maps[];
+
 /* trace_event_registry.c */
 extern struct list_head ftrace_events;
 int trace_event_add_instance(struct trace_array *tr);
@@ -133,6 +139,7 @@ void trace_event_dir_remove_system(struct trace_subsystem_dir *dir);
 void trace_event_dir_remove_events(struct trace_array *tr);
 
 /* trace_set_event.c */
+char *trace_user_words(const char __user *ubuf, size_t cnt, size_t *used);
 int trace_set_event_files_create(struct trace_array *tr);
 void trace_event_apply_boot_events(void);
 

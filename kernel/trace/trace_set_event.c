@@ -15,6 +15,7 @@
  * Locking: trace_mutex around every walk of an instance's events.
  */
 
+#include <linux/ctype.h>
 #include <linux/init.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -23,6 +24,40 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+
+/**
+ * trace_user_words() - copy a write of words separated by white space
+ * @ubuf: the user's buffer
+ * @cnt: its length
+ * @used: set to the bytes taken: all of @cnt, or for a write longer than a
+ *	page, up to its last white space, so that the next write() goes on
+ *	with a whole word
+ *
+ * Context: process context.
+ * Return: the NUL-terminated copy, to kfree(), or an ERR_PTR(): -EINVAL
+ * for a word longer than a page.
+ */
+char *trace_user_words(const char __user *ubuf, size_t cnt, size_t *used)
+{
+	size_t len = min_t(size_t, cnt, PAGE_SIZE);
+	char *buf = memdup_user_nul(ubuf, len);
+	char *end;
+
+	if (IS_ERR(buf))
+		return buf;
+	if (len < cnt) {
+		for (end = buf + len; end > buf && !isspace(end[-1]); end--)
+			;
+		if (end == buf) {
+			kfree(buf);
+			return ERR_PTR(-EINVAL);
+		}
+		*end = '\0';
+		len = end - buf;
+	}
+	*used = len;
+	return buf;
+}
 
 /* One name, with its optional "!"; @word is modified. */
 static int set_event_word(struct trace_array *tr, char *word)
@@ -88,11 +123,12 @@ static ssize_t set_event_write(struct file *filp, const char __user *ubuf,
 {
 	struct trace_array *tr = trace_file_tr(filp);
 	char *buf, *p, *word;
+	size_t used;
 	int ret = 0;
 
 	if (!cnt)
 		return 0;
-	buf = memdup_user_nul(ubuf, min_t(size_t, cnt, PAGE_SIZE));
+	buf = trace_user_words(ubuf, cnt, &used);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
 	p = buf;
@@ -104,8 +140,8 @@ static ssize_t set_event_write(struct file *filp, const char __user *ubuf,
 	kfree(buf);
 	if (ret)
 		return ret;
-	*ppos += cnt;
-	return cnt;
+	*ppos += used;
+	return used;
 }
 
 static const struct file_operations set_event_fops = {
