@@ -72,7 +72,14 @@ void trace_save_cmdline(struct task_struct *tsk)
 			s = cmdline_slot(cmdlines, tsk->pid);
 			s->pid = tsk->pid;
 			s->tgid = tsk->tgid;
-			get_task_comm(s->comm, tsk);
+			/*
+			 * Not get_task_comm(): its task_lock() is not to be
+			 * taken here (sched_switch holds the rq lock).  A
+			 * rename racing with the copy can leave a mix of the
+			 * two names, never an unterminated one.
+			 */
+			memcpy(s->comm, tsk->comm, TASK_COMM_LEN);
+			s->comm[TASK_COMM_LEN - 1] = '\0';
 		}
 		raw_spin_unlock(&cmdline_lock);
 	}
