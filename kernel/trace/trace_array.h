@@ -175,6 +175,8 @@ struct trace_option_ref {
  * @filtered_no_pids: set_event_notrace_pid, or NULL
  * @pid_ignore: per CPU, whether the task running there is filtered out;
  *	written by the PID filter's sched_switch probe
+ * @syscalls: the enabled syscall events by number, allocated when the
+ *	first is enabled (trace_syscalls.c)
  * @option_refs: the targets of the files in options/
  */
 struct trace_array {
@@ -201,6 +203,7 @@ struct trace_array {
 	struct trace_pid_list __rcu *filtered_pids;
 	struct trace_pid_list __rcu *filtered_no_pids;
 	bool __percpu		*pid_ignore;
+	struct trace_syscall_files *syscalls;
 	struct trace_option_ref	option_refs[TRACE_ITER_LAST_BIT];
 };
 

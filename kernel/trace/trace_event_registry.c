@@ -173,18 +173,16 @@ static int add_event_file(struct trace_array *tr,
 
 /*
  * Switch a file off in every mode (triggers that soft-enabled it go with
- * it).  Return whether its probe was registered: the caller must then
- * wait for tracepoint_synchronize_unregister() before the file is
- * removed, as a probe may still be running with it on another CPU.
+ * it).  A probe may still be running with the file on another CPU, even
+ * one switched off long ago: the caller waits for
+ * tracepoint_synchronize_unregister() before removing a file that was
+ * ever enabled.
  */
-static bool disable_event_file(struct trace_event_file *file)
+static void disable_event_file(struct trace_event_file *file)
 {
-	bool was_on = file->flags & EVENT_FILE_FL_ENABLED;
-
 	while (atomic_read(&file->sm_ref))
 		__trace_event_enable(file, false, true);
 	__trace_event_enable(file, false, false);
-	return was_on;
 }
 
 /* Remove a disabled file from its instance; no probe may still see it. */
@@ -310,15 +308,17 @@ static int __register_event(struct trace_event_call *call, struct module *mod)
 	lockdep_assert_held(&trace_mutex);
 	if (!call->class || !trace_event_name(call))
 		return -EINVAL;
-	ret = trace_event_define_fields(call);
-	if (ret)
-		return ret;
+	/* raw_init decides whether the event exists: before the fields. */
 	if (call->class->raw_init) {
 		ret = call->class->raw_init(call);
-		if (ret) {
-			trace_event_free_fields(call);
+		if (ret)
 			return ret;
-		}
+	}
+	ret = trace_event_define_fields(call);
+	if (ret) {
+		if (call->class->raw_init)
+			unregister_trace_event(&call->event);
+		return ret;
 	}
 	if (!(call->flags & TRACE_EVENT_FL_DYNAMIC))
 		call->module = mod;
@@ -347,7 +347,7 @@ static void __unregister_event(struct trace_event_call *call)
 {
 	struct trace_event_file *file, *next;
 	struct trace_array *tr;
-	bool was_enabled = false, probes_on = false;
+	bool was_enabled = false;
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry(tr, &trace_arrays, list) {
@@ -356,11 +356,11 @@ static void __unregister_event(struct trace_event_call *call)
 				continue;
 			if (file->flags & EVENT_FILE_FL_WAS_ENABLED)
 				was_enabled = true;
-			if (disable_event_file(file))
-				probes_on = true;
+			disable_event_file(file);
 		}
 	}
-	if (probes_on)
+	/* A probe switched off earlier may still be running on a file. */
+	if (was_enabled)
 		tracepoint_synchronize_unregister();
 	list_for_each_entry(tr, &trace_arrays, list)
 		list_for_each_entry_safe(file, next, &tr->events, list)
@@ -479,16 +479,15 @@ int trace_event_add_instance(struct trace_array *tr)
 void trace_event_remove_instance(struct trace_array *tr)
 {
 	struct trace_event_file *file, *next;
-	bool probes_on = false;
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry(file, &tr->events, list)
-		if (disable_event_file(file))
-			probes_on = true;
-	if (probes_on)
-		tracepoint_synchronize_unregister();
+		disable_event_file(file);
+	/* Even probes switched off earlier may still be running. */
+	tracepoint_synchronize_unregister();
 	list_for_each_entry_safe(file, next, &tr->events, list)
 		remove_event_file(file);
+	trace_syscalls_free(tr);
 	trace_event_dir_remove_events(tr);
 }
 
@@ -546,12 +545,17 @@ static struct notifier_block trace_event_module_nb = {
 static int __init trace_event_registry_init(void)
 {
 	struct trace_event_call **call;
+	int ret;
 
+	trace_syscalls_init();
 	mutex_lock(&trace_mutex);
-	for (call = __start_ftrace_events; call < __stop_ftrace_events; call++)
-		if (__register_event(*call, NULL))
+	for (call = __start_ftrace_events; call < __stop_ftrace_events; call++) {
+		ret = __register_event(*call, NULL);
+		/* -ENOENT: a syscall this kernel's syscall table lacks */
+		if (ret && ret != -ENOENT)
 			pr_warn("tracing: could not add event %s\n",
 				trace_event_name(*call));
+	}
 	eval_maps_apply(__start_ftrace_eval_maps, __stop_ftrace_eval_maps);
 	mutex_unlock(&trace_mutex);
 

@@ -42,6 +42,7 @@
 
 struct trace_array;
 struct seq_file;
+struct syscall_metadata;
 
 /**
  * struct ftrace_event_field - one field of a record
@@ -104,6 +105,8 @@ extern struct trace_event_call *__start_ftrace_events[];
 extern struct trace_event_call *__stop_ftrace_events[];
 extern struct trace_eval_map *__start_ftrace_eval_maps[];
 extern struct trace_eval_map *__stop_ftrace_eval_maps[];
+extern struct syscall_metadata *__start_syscalls_metadata[];
+extern struct syscall_metadata *__stop_syscalls_metadata[];
 
 /* trace_event_registry.c */
 extern struct list_head ftrace_events;
@@ -142,6 +145,15 @@ void trace_event_dir_remove_events(struct trace_array *tr);
 char *trace_user_words(const char __user *ubuf, size_t cnt, size_t *used);
 int trace_set_event_files_create(struct trace_array *tr);
 void trace_event_apply_boot_events(void);
+
+/* trace_syscalls.c */
+#ifdef CONFIG_FTRACE_SYSCALLS
+void trace_syscalls_init(void);
+void trace_syscalls_free(struct trace_array *tr);
+#else
+static inline void trace_syscalls_init(void) { }
+static inline void trace_syscalls_free(struct trace_array *tr) { }
+#endif
 
 /* trace_event_pid.c */
 int trace_event_pid_files_create(struct trace_array *tr);

@@ -7,9 +7,7 @@
  * (an error code, or nothing recorded), so that nothing pretends to work:
  *
  *  - perf's tracepoint and kprobe PMUs get -ENODEV when an event is opened;
- *  - the buffers are not dumped to the console on oops (ftrace_dump);
- *  - the syscall event classes exist (include/linux/syscalls.h emits an
- *    event per syscall that points at them) but nothing registers them.
+ *  - the buffers are not dumped to the console on oops (ftrace_dump).
  *
  * Each later patch moves its functions out of this file as it implements
  * them; the file disappears when the series is complete.
@@ -22,7 +20,6 @@
 #include <linux/kernel.h>
 #include <linux/perf_event.h>
 #include <linux/sysctl.h>
-#include <linux/syscalls.h>
 #include <linux/trace_events.h>
 
 /*
@@ -90,22 +87,6 @@ void ftrace_dump(enum ftrace_dump_mode oops_dump_mode)
 {
 }
 EXPORT_SYMBOL_GPL(ftrace_dump);
-
-/*
- * Syscall events.  include/linux/syscalls.h defines one struct
- * trace_event_call per syscall pointing at these; nothing registers them
- * until the syscall events are written.
- */
-struct trace_event_class event_class_syscall_enter = {
-	.system		= "syscalls",
-};
-
-struct trace_event_class event_class_syscall_exit = {
-	.system		= "syscalls",
-};
-
-struct trace_event_functions enter_syscall_print_funcs;
-struct trace_event_functions exit_syscall_print_funcs;
 
 #ifdef CONFIG_PERF_EVENTS
 /**
