@@ -184,29 +184,54 @@ static const struct file_operations event_format_fops = {
 	.release	= event_format_release,
 };
 
-/* Until the filter compiler: no filter is set, "0" clears nothing. */
-static ssize_t filter_read(struct file *filp, char __user *ubuf, size_t cnt,
+/*
+ * Until the filter compiler: no filter is set, "0" clears nothing.  @gone:
+ * the file's event or system was removed.
+ */
+static ssize_t filter_read(bool gone, char __user *ubuf, size_t cnt,
 			   loff_t *ppos)
 {
+	if (gone)
+		return -ENODEV;
 	return simple_read_from_buffer(ubuf, cnt, ppos, "none\n", 5);
 }
 
-static ssize_t filter_write(struct file *filp, const char __user *ubuf,
-			    size_t cnt, loff_t *ppos)
+static ssize_t filter_write(bool gone, const char __user *ubuf, size_t cnt,
+			    loff_t *ppos)
 {
 	unsigned long val;
-	int ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
+	int ret;
 
+	if (gone)
+		return -ENODEV;
+	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
 	if (ret || val)
 		return -EINVAL;
 	*ppos += cnt;
 	return cnt;
 }
 
+static bool event_gone(struct file *filp)
+{
+	return test_bit(EVENT_FILE_FL_FREED_BIT, &event_file_of(filp)->flags);
+}
+
+static ssize_t event_filter_read(struct file *filp, char __user *ubuf,
+				 size_t cnt, loff_t *ppos)
+{
+	return filter_read(event_gone(filp), ubuf, cnt, ppos);
+}
+
+static ssize_t event_filter_write(struct file *filp, const char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	return filter_write(event_gone(filp), ubuf, cnt, ppos);
+}
+
 static const struct file_operations event_filter_fops = {
 	.open		= event_file_open,
-	.read		= filter_read,
-	.write		= filter_write,
+	.read		= event_filter_read,
+	.write		= event_filter_write,
 	.release	= event_file_release,
 	.llseek		= default_llseek,
 };
@@ -220,6 +245,8 @@ static const char trigger_help[] =
 static ssize_t trigger_read(struct file *filp, char __user *ubuf, size_t cnt,
 			    loff_t *ppos)
 {
+	if (event_gone(filp))
+		return -ENODEV;
 	return simple_read_from_buffer(ubuf, cnt, ppos, trigger_help,
 				       sizeof(trigger_help) - 1);
 }
@@ -229,6 +256,8 @@ static ssize_t trigger_write(struct file *filp, const char __user *ubuf,
 {
 	char buf[2] = "";
 
+	if (event_gone(filp))
+		return -ENODEV;
 	if (cnt > 1 || (cnt && copy_from_user(buf, ubuf, 1)))
 		return -EINVAL;
 	if (cnt && buf[0] != '\n')
@@ -351,10 +380,28 @@ static const struct file_operations system_enable_fops = {
 	.llseek		= default_llseek,
 };
 
+/* freed is set under trace_mutex; a placeholder may read it racily. */
+static bool system_gone(struct file *filp)
+{
+	return READ_ONCE(system_dir_of(filp)->freed);
+}
+
+static ssize_t system_filter_read(struct file *filp, char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	return filter_read(system_gone(filp), ubuf, cnt, ppos);
+}
+
+static ssize_t system_filter_write(struct file *filp, const char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	return filter_write(system_gone(filp), ubuf, cnt, ppos);
+}
+
 static const struct file_operations system_filter_fops = {
 	.open		= system_file_open,
-	.read		= filter_read,
-	.write		= filter_write,
+	.read		= system_filter_read,
+	.write		= system_filter_write,
 	.release	= system_file_release,
 	.llseek		= default_llseek,
 };
