@@ -276,9 +276,14 @@ static enum print_line_t trace_print_raw(struct trace_iterator *iter,
 	if (flags & TRACE_ITER_CONTEXT_INFO)
 		trace_seq_printf(&iter->seq, "%d %d %llu ", iter->ent->pid,
 				 iter->cpu, iter->ts);
-	if (!ev || !ev->funcs->raw)
-		return trace_print_unknown(iter);
-	return ev->funcs->raw(iter, 0, ev);
+	/* As mainline: an event without a raw printer shows its type. */
+	if (!ev)
+		trace_seq_printf(&iter->seq, "%d ?\n", iter->ent->type);
+	else if (!ev->funcs->raw)
+		trace_seq_printf(&iter->seq, "type: %d\n", iter->ent->type);
+	else
+		return ev->funcs->raw(iter, 0, ev);
+	return trace_handle_return(&iter->seq);
 }
 
 static enum print_line_t trace_print_hex(struct trace_iterator *iter,
