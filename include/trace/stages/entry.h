@@ -30,7 +30,7 @@
 #undef __field_struct_ext
 #define __field_struct_ext(type, item, filter_type)	type	item;
 #undef __field_packed
-#define __field_packed(type, container, item)	type	item;
+#define __field_packed(type, container, item)	type	item __packed;
 #undef __array
 #define __array(type, item, len)	type	item[len];
 
