@@ -15,6 +15,9 @@ done
 "$ROOT/harness/build.sh" "$name"
 "$ROOT/harness/initramfs.sh" "$name"
 
+# Boot with the event layer's boot parameter (guest/smoke.sh checks it).
+boot_args="trace_event=sched:sched_process_exec,irq:*,sys_enter_openat"
+
 script=$(mktemp)
 trap 'rm -f "$script"' EXIT
 cat >"$script" <<S
@@ -26,6 +29,7 @@ log=$LOGS/$name-check.log
 log "booting $name kernel for the test run (log: ${log#"$ROOT"/})"
 set +e
 "$ROOT/harness/qemu.sh" "$name" --script "$script" --log "$log" \
+	--append "$boot_args" \
 	--timeout "${CHECK_TIMEOUT:-2400}"
 qrc=$?
 set -e

@@ -32,6 +32,26 @@ readme_any_read_size() {
 	done
 }
 
+# The test run boots with trace_event= (harness/check.sh): every event it
+# names is on, and what ran since boot is in the buffer.
+boot_events() {
+	list=$(sed -n 's/.*trace_event=\([^ ]*\).*/\1/p' /proc/cmdline)
+	[ -n "$list" ] || { echo "no trace_event= on the command line"; return 1; }
+	cat $T/set_event
+	for w in $(echo "$list" | tr , ' '); do
+		case $w in
+		*:\*)	s=${w%%:*}
+			[ "$(grep -c "^$s:" $T/set_event)" = \
+			  "$(grep -c "^$s:" $T/available_events)" ] || return 1 ;;
+		*:*)	grep -qx "$w" $T/set_event || return 1 ;;
+		*)	grep -q ":$w\$" $T/set_event || return 1 ;;
+		esac
+	done
+	grep -q 'sched_process_exec: filename=/init' $T/trace
+}
+
+check boot-trace-event boot_events
+echo >$T/set_event
 check guest-has-2-cpus two_cpus
 check tracefs-mounted tracefs_mounted
 check loopback-up loopback_up
