@@ -381,3 +381,7 @@ bool trace_event_dyn_busy(struct trace_event_call *call)
 	return atomic_read(&call->refcnt) != 0;
 }
 #endif /* CONFIG_DYNAMIC_EVENTS */
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_event_enable-kunit.h"
+#endif

@@ -483,8 +483,8 @@ EXPORT_SYMBOL_GPL(trace_array_get_by_name);
  *	must have been dropped
  *
  * Context: process context; sleeps.
- * Return: 0, -EBUSY while someone uses it, -EINVAL for the top level or
- * an instance that does not exist.
+ * Return: 0, -EBUSY while someone uses it, -EINVAL for NULL or the top
+ * level, -ENODEV for an instance that does not exist (any more).
  */
 int trace_array_destroy(struct trace_array *tr)
 {

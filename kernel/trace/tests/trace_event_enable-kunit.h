@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * KUnit tests for trace_event_enable.c, included at the end of it: the
+ * in-kernel entry points modules use (an instance of their own, switching
+ * its events, pinning an event file), their errors, and soft mode.
+ * sched_switch stands for any built-in event.
+ */
+#include <kunit/test.h>
+
+#define KUNIT_INSTANCE	"kunit_event_enable"
+
+static bool file_on(struct trace_event_file *file)
+{
+	return (file->flags & EVENT_FILE_FL_ENABLED) &&
+	       !(file->flags & EVENT_FILE_FL_SOFT_DISABLED);
+}
+
+/* An instance of one's own, an event switched in it, a pinned file. */
+static void trace_event_enable_instance_api(struct kunit *test)
+{
+	struct trace_event_file *file;
+	struct trace_array *tr;
+
+	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, tr);
+	KUNIT_EXPECT_PTR_EQ(test, trace_array_get_by_name(KUNIT_INSTANCE, NULL),
+			    tr);
+	trace_array_put(tr);
+
+	KUNIT_EXPECT_EQ(test, trace_array_set_clr_event(tr, "sched",
+							"sched_switch", true),
+			0);
+	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	KUNIT_EXPECT_PTR_EQ(test, file->tr, tr);
+	KUNIT_EXPECT_TRUE(test, file_on(file));
+
+	/* The top level's file is another one, and stays off. */
+	KUNIT_EXPECT_FALSE(test, file_on(__trace_find_event_file(&global_trace,
+					"sched", "sched_switch")));
+
+	/* Pinned by our reference and by the file: it cannot go. */
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), -EBUSY);
+	trace_put_event_file(file);
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), -EBUSY);
+	KUNIT_EXPECT_EQ(test, trace_array_set_clr_event(tr, "sched",
+							"sched_switch", false),
+			0);
+	trace_array_put(tr);
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), 0);
+	mutex_lock(&trace_mutex);
+	KUNIT_EXPECT_NULL(test, __trace_array_find(KUNIT_INSTANCE));
+	mutex_unlock(&trace_mutex);
+}
+
+static void trace_event_enable_errors(struct kunit *test)
+{
+	struct trace_event_file *file;
+
+	KUNIT_EXPECT_EQ(test, trace_array_set_clr_event(NULL, "sched", NULL,
+							true),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, trace_set_clr_event("kunit_no_such_system",
+						  NULL, 1),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, trace_set_clr_event("sched", "kunit_no_such_event",
+						  1),
+			-EINVAL);
+	file = trace_get_event_file(NULL, "sched", "kunit_no_such_event");
+	KUNIT_EXPECT_EQ(test, PTR_ERR(file), -EINVAL);
+	file = trace_get_event_file("kunit_no_such_instance", "sched",
+				    "sched_switch");
+	KUNIT_EXPECT_EQ(test, PTR_ERR(file), -ENOENT);
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(&global_trace), -EINVAL);
+}
+
+/* A trigger's soft switch and the user's share one registration. */
+static void trace_event_enable_soft_mode(struct kunit *test)
+{
+	struct trace_event_file *file;
+
+	file = trace_get_event_file(NULL, "sched", "sched_switch");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	mutex_lock(&trace_mutex);
+	KUNIT_ASSERT_FALSE(test, file->flags & EVENT_FILE_FL_ENABLED);
+
+	/* A trigger wants it: registered, but not recording. */
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, true), 0);
+	KUNIT_EXPECT_TRUE(test, file->flags & EVENT_FILE_FL_ENABLED);
+	KUNIT_EXPECT_TRUE(test, file->flags & EVENT_FILE_FL_SOFT_MODE);
+	KUNIT_EXPECT_FALSE(test, file_on(file));
+
+	/* The user switches it on and off without touching the probe. */
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, false), 0);
+	KUNIT_EXPECT_TRUE(test, file_on(file));
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, false), 0);
+	KUNIT_EXPECT_FALSE(test, file_on(file));
+	KUNIT_EXPECT_TRUE(test, file->flags & EVENT_FILE_FL_ENABLED);
+
+	/* A second trigger, then both go: unregistered. */
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, true), 0);
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, true), 0);
+	KUNIT_EXPECT_TRUE(test, file->flags & EVENT_FILE_FL_SOFT_MODE);
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, true), 0);
+	KUNIT_EXPECT_FALSE(test, file->flags & (EVENT_FILE_FL_ENABLED |
+						EVENT_FILE_FL_SOFT_MODE |
+						EVENT_FILE_FL_SOFT_DISABLED));
+
+	/* Enabled by the user when the trigger leaves: stays on. */
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, true), 0);
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, false), 0);
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, true), 0);
+	KUNIT_EXPECT_TRUE(test, file_on(file));
+	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, false), 0);
+	KUNIT_EXPECT_FALSE(test, file->flags & EVENT_FILE_FL_ENABLED);
+	mutex_unlock(&trace_mutex);
+	trace_put_event_file(file);
+}
+
+static struct kunit_case trace_event_enable_cases[] = {
+	KUNIT_CASE(trace_event_enable_instance_api),
+	KUNIT_CASE(trace_event_enable_errors),
+	KUNIT_CASE(trace_event_enable_soft_mode),
+	{}
+};
+
+static struct kunit_suite trace_event_enable_suite = {
+	.name		= "trace_event_enable",
+	.test_cases	= trace_event_enable_cases,
+};
+kunit_test_suite(trace_event_enable_suite);
