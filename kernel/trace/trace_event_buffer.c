@@ -82,8 +82,9 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 
 	if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
 		return true;
+	/* trace_event_ignore_this_pid(), inline: the hot path of a filter */
 	if (eflags & EVENT_FILE_FL_PID_FILTER)
-		return trace_event_ignore_this_pid(file);
+		return this_cpu_read(*file->tr->pid_ignore);
 	return false;
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
