@@ -28,7 +28,13 @@ for k in default mainline; do
 	cp "$OUT/initramfs/default.cpio" "$work/initrd.cpio"
 	(cd "$work/root" && find . | cpio -o -H newc --quiet) >>"$work/initrd.cpio"
 	cat >"$work/run.sh" <<'S'
-for m in /bench/*.ko; do insmod "$m" 2>/dev/null; done
+T=/sys/kernel/tracing
+echo 8192 >$T/buffer_size_kb	# no wrapping during a case
+insmod /bench/rb_bench.ko 2>/dev/null
+insmod /bench/ev_bench.ko 2>/dev/null
+echo 1 >$T/set_event_pid	# only init: the bench task is filtered out
+insmod /bench/ev_bench.ko mode=pid 2>/dev/null
+echo >$T/set_event_pid
 dmesg | grep ' BENCH '
 S
 	log "running the bench on $k under -icount"
@@ -38,7 +44,7 @@ S
 	while read -r name ops ns; do
 		[ "$ops" -gt 0 ] && result[$k,$name]=$(awk -v n="$ns" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')
 		result[cases]="${result[cases]:-} $name"
-	done < <(sed -n 's/.* BENCH \([a-z_]*\) \([0-9]*\) \([0-9]*\).*/\1 \2 \3/p' "$work/console.log")
+	done < <(sed -n 's/.* BENCH \([a-z0-9_]*\) \([0-9]*\) \([0-9]*\).*/\1 \2 \3/p' "$work/console.log")
 done
 
 printf '\n%-22s %12s %12s %8s\n' "instructions/event" ours mainline ratio

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ev_bench.c - instructions per trace event, for make bench.
+ *
+ * Like rb_bench.c: run under QEMU -icount shift=0, where ktime_get_ns()
+ * deltas count instructions, and print "BENCH <case> <events> <ns>".
+ * The cases call the tracepoint of a three-field event (two u64 and an
+ * int) or of a string event, with the event:
+ *
+ *	ev_disabled	off
+ *	ev_enabled	on
+ *	ev_others50	on, with fifty other events of this module on too
+ *	ev_string	the __string event, on
+ *	ev_pid_out	on, with set_event_pid filtering this task out
+ *			(mode=pid; the harness writes set_event_pid first)
+ *
+ * The events are switched with trace_set_clr_event(), which mainline and
+ * ours both export.  The module refuses to stay loaded (-EAGAIN).
+ */
+
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/trace_events.h>
+
+#define CREATE_TRACE_POINTS
+#include "ev_bench_events.h"
+
+#define EV_BENCH_EVENTS		20000
+
+static char *mode = "plain";
+module_param(mode, charp, 0444);
+MODULE_PARM_DESC(mode, "plain: the unfiltered cases; pid: the PID-filtered one");
+
+static unsigned long run_3f(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < EV_BENCH_EVENTS; i++)
+		trace_bench_3f(i, i * 3, (int)i);
+	return EV_BENCH_EVENTS;
+}
+
+static unsigned long run_str(void)
+{
+	static const char *const s[] = { "short", "a longer string here" };
+	unsigned long i;
+
+	for (i = 0; i < EV_BENCH_EVENTS; i++)
+		trace_bench_str(s[i & 1]);
+	return EV_BENCH_EVENTS;
+}
+
+static int set_others(int on)
+{
+	char name[32];
+	int i, ret;
+
+	for (i = 10; i < 60; i++) {
+		snprintf(name, sizeof(name), "bench_other_%d", i);
+		ret = trace_set_clr_event("ev_bench", name, on);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static void bench(const char *name, unsigned long (*run)(void))
+{
+	unsigned long n;
+	u64 t0, t1;
+
+	run();			/* warm up */
+	t0 = ktime_get_ns();
+	n = run();
+	t1 = ktime_get_ns();
+	pr_info("BENCH %s %lu %llu\n", name, n, t1 - t0);
+}
+
+static int __init ev_bench_init(void)
+{
+	int ret;
+
+	migrate_disable();
+	if (!strcmp(mode, "pid")) {
+		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+		if (!ret)
+			bench("ev_pid_out", run_3f);
+		goto out;
+	}
+
+	bench("ev_disabled", run_3f);
+	ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+	if (ret)
+		goto out;
+	bench("ev_enabled", run_3f);
+	ret = set_others(1);
+	if (!ret)
+		bench("ev_others50", run_3f);
+	set_others(0);
+	trace_set_clr_event("ev_bench", "bench_3f", 0);
+	ret = trace_set_clr_event("ev_bench", "bench_str", 1);
+	if (!ret)
+		bench("ev_string", run_str);
+out:
+	trace_set_clr_event("ev_bench", NULL, 0);
+	migrate_enable();
+	return ret ? ret : -EAGAIN;
+}
+module_init(ev_bench_init);
+
+MODULE_DESCRIPTION("Trace event instruction-count benchmark");
+MODULE_LICENSE("GPL");
