@@ -2,18 +2,26 @@
 /*
  * stages/probe.h - stage 6: the probe that records an event.
  *
- *	static void trace_event_raw_event_<class>(void *__data, <proto>)
+ *	static noinline void trace_event_record_<class>(file, <proto>)
  *	{
- *		struct trace_event_file *trace_file = __data;
- *
- *		if (soft-disabled, triggers only, or PID-filtered)
- *			return;
  *		measure the dynamic fields;
  *		reserve the record (common fields filled);
  *		store the __data_loc words;
  *		<TP_fast_assign()>
  *		commit;
  *	}
+ *
+ *	static void trace_event_raw_event_<class>(void *__data, <proto>)
+ *	{
+ *		if (soft-disabled, triggers only, or PID-filtered)
+ *			return;
+ *		trace_event_record_<class>(__data, <args>);
+ *	}
+ *
+ * Two functions so that an event dropped by those tests costs a flag test
+ * and, at most, one call: the recording half's stack frame (the
+ * reservation, zeroed under INIT_STACK_ALL_ZERO, and the saved arguments)
+ * is set up only for an event that records, and the probe tail-calls it.
  *
  * The tracepoint calls it with the instance's trace_event_file as data,
  * one registration per enabled instance.
@@ -132,18 +140,16 @@
 
 #undef DECLARE_EVENT_CLASS
 #define DECLARE_EVENT_CLASS(call, proto, args, tstruct, assign, print)	\
-	static notrace void						\
-	trace_event_raw_event_##call(void *__data, proto)		\
+	static noinline notrace void					\
+	trace_event_record_##call(struct trace_event_file *trace_file,	\
+				  proto)				\
 	{								\
-		struct trace_event_file *trace_file = __data;		\
 		struct trace_event_data_offsets_##call			\
 			__maybe_unused __data_offsets;			\
 		struct trace_event_raw_##call *entry;			\
 		struct trace_event_buffer fbuffer;			\
 		int __data_size;					\
 									\
-		if (trace_trigger_soft_disabled(trace_file))		\
-			return;						\
 		__data_size = trace_event_get_offsets_##call(		\
 					&__data_offsets, args);		\
 		entry = trace_event_buffer_reserve(&fbuffer, trace_file, \
@@ -153,6 +159,14 @@
 		tstruct							\
 		{ assign; }						\
 		trace_event_buffer_commit(&fbuffer);			\
+	}								\
+									\
+	static notrace void						\
+	trace_event_raw_event_##call(void *__data, proto)		\
+	{								\
+		if (trace_trigger_soft_disabled(__data))		\
+			return;						\
+		trace_event_record_##call(__data, args);		\
 	}
 
 #undef DEFINE_EVENT
