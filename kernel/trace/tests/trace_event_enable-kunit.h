@@ -18,7 +18,7 @@ static bool file_on(struct trace_event_file *file)
 /* An instance of one's own, an event switched in it, a pinned file. */
 static void trace_event_enable_instance_api(struct kunit *test)
 {
-	struct trace_event_file *file;
+	struct trace_event_file *file, *top;
 	struct trace_array *tr;
 
 	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
@@ -36,8 +36,10 @@ static void trace_event_enable_instance_api(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, file_on(file));
 
 	/* The top level's file is another one, and stays off. */
-	KUNIT_EXPECT_FALSE(test, file_on(__trace_find_event_file(&global_trace,
-					"sched", "sched_switch")));
+	mutex_lock(&trace_mutex);
+	top = __trace_find_event_file(&global_trace, "sched", "sched_switch");
+	KUNIT_EXPECT_FALSE(test, file_on(top));
+	mutex_unlock(&trace_mutex);
 
 	/* Pinned by our reference and by the file: it cannot go. */
 	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), -EBUSY);
