@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# check.sh NAME: build the NAME kernel, boot it once, and judge the run:
-# the KUnit suites (at boot), the ftracetest cases and the kernel log
+# check.sh NAME: build the NAME kernel, boot it twice (below), and judge
+# the run: the KUnit suites (at boot), the ftracetest cases and the kernel log
 # (harness/results.py).  Exits non-zero if anything failed.
 . "$(dirname "$0")/lib.sh"
 
