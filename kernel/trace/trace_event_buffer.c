@@ -55,6 +55,12 @@ void trace_event_cmdline_record(bool start)
 	}
 }
 
+/* The PID filter's verdict for this CPU's task (trace_event_pid.c). */
+static __always_inline bool pid_ignored(struct trace_event_file *file)
+{
+	return this_cpu_read(*file->tr->pid_ignore);
+}
+
 /**
  * trace_event_ignore_this_pid() - whether the PID filter drops this task
  * @trace_file: the event file
@@ -64,7 +70,7 @@ void trace_event_cmdline_record(bool start)
  */
 bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
 {
-	return this_cpu_read(*trace_file->tr->pid_ignore);
+	return pid_ignored(trace_file);
 }
 EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 
@@ -82,9 +88,8 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 
 	if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
 		return true;
-	/* trace_event_ignore_this_pid(), inline: the hot path of a filter */
 	if (eflags & EVENT_FILE_FL_PID_FILTER)
-		return this_cpu_read(*file->tr->pid_ignore);
+		return pid_ignored(file);
 	return false;
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
@@ -105,8 +110,9 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_file *trace_file,
 				 unsigned long len)
 {
+	/* Again: not every caller went through trace_trigger_soft_disabled(). */
 	if (unlikely(trace_file->flags & EVENT_FILE_FL_PID_FILTER) &&
-	    trace_event_ignore_this_pid(trace_file))
+	    pid_ignored(trace_file))
 		return NULL;
 
 	/* Not counting the tracepoint's own preempt_disable(). */

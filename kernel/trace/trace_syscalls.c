@@ -129,8 +129,9 @@ static struct syscall_metadata *__init find_syscall_meta(unsigned long addr)
  * trace_syscalls_init() - give each syscall's metadata its number
  *
  * Called by the event registry before it adds the kernel's events; a
- * metadata left without a number has no events.  Several numbers may
- * share one syscall; its events record the first.
+ * metadata left without a number has no events.  Where several numbers
+ * share one syscall, its events are those of the first number: calls made
+ * under the others are not recorded.
  *
  * Context: boot, before the events are added.
  */
@@ -231,6 +232,7 @@ static int syscall_file_add(struct trace_event_file *file)
 	struct trace_syscall_files *t = tr->syscalls;
 	int ret;
 
+	/* Kept even if the registration below fails: freed with @tr. */
 	if (!t) {
 		t = kzalloc(sizeof(*t), GFP_KERNEL);
 		if (!t)
