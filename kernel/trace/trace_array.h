@@ -292,7 +292,7 @@ void trace_snapshot_set_clock(struct trace_array *tr, u64 (*clock)(void));
 int trace_error_log_files_create(struct trace_array *tr);
 void trace_error_log_clear(struct trace_array *tr);
 void tracing_log_err(struct trace_array *tr, const char *loc,
-		     const char *cmd, const char **errs, u8 type, u16 pos);
+		     const char *cmd, const char *const *errs, u8 type, u16 pos);
 
 
 /* trace_fs.c */

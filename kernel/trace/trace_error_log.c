@@ -82,7 +82,7 @@ static void __tracing_log_err(struct trace_array *tr, const char *loc,
  * Context: process context; sleeps.
  */
 void tracing_log_err(struct trace_array *tr, const char *loc,
-		     const char *cmd, const char **errs, u8 type, u16 pos)
+		     const char *cmd, const char *const *errs, u8 type, u16 pos)
 {
 	if (!tr)
 		tr = &global_trace;
