@@ -8,12 +8,24 @@
  * buffer's own reserve and commit; the PID filter and soft mode cost a
  * test of the file's flags when unused.
  *
+ * Filtered events: an event file with a filter in force builds its record
+ * in a per-CPU scratch page, runs the filter on it at commit, and copies
+ * it into the ring buffer only if it passes, so a rejected event costs no
+ * ring buffer space.  There is a page per nesting level (an event in an
+ * interrupt of an event ...); past FILTER_SCRATCH_LEVELS, or for a record
+ * larger than a page, or before the pages exist, the record is reserved
+ * in the ring buffer as usual and discarded if it fails.
+ *
  * Task names: a committed event marks its CPU; the next context switch
  * there saves the names of the tasks involved (trace_cmdlines.c), so the
  * trace can show "comm-pid".  The sched_switch probe that does this is
  * registered while any event is enabled.
  *
- * Locking: the probes take no lock.  cmdline_users is under trace_mutex.
+ * Locking: the probes take no lock.  cmdline_users is under trace_mutex,
+ * and so is the allocation of the scratch pages, which once made are kept.
+ * A scratch level is taken by raising its CPU's depth before writing the
+ * page, and given back after the copy: an interrupt that takes a level in
+ * between gives it back before returning.
  */
 
 #include <linux/sched.h>
@@ -22,6 +34,17 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_filter.h"
+
+#define FILTER_SCRATCH_LEVELS	4
+
+struct filter_scratch {
+	unsigned int	depth;
+	unsigned int	len[FILTER_SCRATCH_LEVELS];
+	void		*page[FILTER_SCRATCH_LEVELS];
+};
+
+static DEFINE_PER_CPU(struct filter_scratch, filter_scratch);
 
 static DEFINE_PER_CPU(bool, taskinfo_pending);
 static unsigned int cmdline_users;
@@ -53,6 +76,71 @@ void trace_event_cmdline_record(bool start)
 	} else if (!WARN_ON_ONCE(!cmdline_users) && !--cmdline_users) {
 		unregister_trace_sched_switch(cmdline_sched_switch, NULL);
 	}
+}
+
+/**
+ * trace_event_scratch_alloc() - make the scratch pages of filtered events
+ *
+ * Called when a filter is installed; the pages are kept from then on.  A
+ * page that cannot be allocated leaves its level to the fallback.
+ *
+ * Context: process context, trace_mutex held.
+ */
+void trace_event_scratch_alloc(void)
+{
+	static bool done;
+	int cpu, i;
+
+	lockdep_assert_held(&trace_mutex);
+	if (done)
+		return;
+	done = true;
+	for_each_possible_cpu(cpu) {
+		struct filter_scratch *sc = per_cpu_ptr(&filter_scratch, cpu);
+
+		for (i = 0; i < FILTER_SCRATCH_LEVELS; i++) {
+			struct page *page = alloc_pages_node(cpu_to_node(cpu),
+							     GFP_KERNEL, 0);
+
+			if (!page) {
+				done = false;
+				continue;
+			}
+			WRITE_ONCE(sc->page[i], page_address(page));
+		}
+	}
+}
+
+/* Take this CPU's next scratch level for a @len-byte record, or NULL. */
+static void *scratch_get(unsigned long len)
+{
+	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
+	unsigned int d = sc->depth;
+	void *page;
+
+	if (d >= FILTER_SCRATCH_LEVELS || len > PAGE_SIZE)
+		return NULL;
+	page = READ_ONCE(sc->page[d]);
+	if (!page)
+		return NULL;
+	sc->len[d] = len;
+	sc->depth = d + 1;
+	barrier();	/* the level is ours before we write the page */
+	return page;
+}
+
+/* Filter the record in the current scratch level; copy it if it passes. */
+static noinline void scratch_commit(struct trace_event_buffer *fbuffer)
+{
+	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
+	unsigned int d = sc->depth - 1;
+
+	if (trace_event_filter_pass(fbuffer->trace_file, fbuffer->entry) &&
+	    !ring_buffer_write(fbuffer->buffer, sc->len[d], fbuffer->entry) &&
+	    (READ_ONCE(fbuffer->trace_file->tr->flags) & TRACE_ITER_RECORD_CMD))
+		__this_cpu_write(taskinfo_pending, true);
+	barrier();	/* done with the page before giving the level back */
+	sc->depth = d;
 }
 
 /* The PID filter's verdict for this CPU's task (trace_event_pid.c). */
@@ -104,26 +192,39 @@ EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
  * context the tracepoint was hit in, and the pid.
  *
  * Context: a probe, preemption disabled.
- * Return: the record, or NULL (filtered by PID, or no room).
+ * Return: the record, or NULL (filtered by PID, or no room).  A filtered
+ * event's record may be in scratch memory until the commit.
  */
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_file *trace_file,
 				 unsigned long len)
 {
-	/* Again: not every caller went through trace_trigger_soft_disabled(). */
-	if (unlikely(trace_file->flags & EVENT_FILE_FL_PID_FILTER) &&
-	    pid_ignored(trace_file))
-		return NULL;
+	unsigned long flags = trace_file->flags;
+	void *entry = NULL;
+
+	if (unlikely(flags & (EVENT_FILE_FL_PID_FILTER |
+			      EVENT_FILE_FL_FILTERED))) {
+		/* Not every caller went through trace_trigger_soft_disabled(). */
+		if ((flags & EVENT_FILE_FL_PID_FILTER) && pid_ignored(trace_file))
+			return NULL;
+		if (flags & EVENT_FILE_FL_FILTERED)
+			entry = scratch_get(len);
+	}
 
 	/* Not counting the tracepoint's own preempt_disable(). */
 	fbuffer->trace_ctx = tracing_gen_ctx_dec();
 	fbuffer->trace_file = trace_file;
 	fbuffer->buffer = READ_ONCE(trace_file->tr->array_buffer.buffer);
-	fbuffer->event = ring_buffer_lock_reserve(fbuffer->buffer, len);
-	if (unlikely(!fbuffer->event))
-		return NULL;
 	fbuffer->regs = NULL;
-	fbuffer->entry = ring_buffer_event_data(fbuffer->event);
+	if (unlikely(entry)) {
+		fbuffer->event = NULL;	/* the record is in scratch */
+	} else {
+		fbuffer->event = ring_buffer_lock_reserve(fbuffer->buffer, len);
+		if (unlikely(!fbuffer->event))
+			return NULL;
+		entry = ring_buffer_event_data(fbuffer->event);
+	}
+	fbuffer->entry = entry;
 	tracing_generic_entry_update(fbuffer->entry,
 				     trace_file->event_call->event.type,
 				     fbuffer->trace_ctx);
@@ -141,6 +242,15 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
 
+	if (unlikely(!fbuffer->event)) {
+		scratch_commit(fbuffer);
+		return;
+	}
+	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED) &&
+	    !trace_event_filter_pass(file, fbuffer->entry)) {
+		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+		return;
+	}
 	ring_buffer_unlock_commit(fbuffer->buffer);
 	if (READ_ONCE(file->tr->flags) & TRACE_ITER_RECORD_CMD)
 		__this_cpu_write(taskinfo_pending, true);

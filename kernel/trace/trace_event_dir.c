@@ -13,8 +13,8 @@
  * reference on both that object and the instance, and an object whose
  * event or system went away answers -ENODEV.
  *
- * filter and trigger take only what clears them ("0", an empty write)
- * until the filter compiler and the trigger engine exist.
+ * The filter files hand their text to trace_event_filter.c.  trigger takes
+ * only an empty write until the trigger engine exists.
  *
  * Locking: trace_mutex around every look at an event or a system, see
  * trace_event_types.h.  The eventfs callbacks run under eventfs's lock and
@@ -28,6 +28,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_filter.h"
 
 static struct trace_event_file *event_file_of(struct file *filp)
 {
@@ -184,31 +185,26 @@ static const struct file_operations event_format_fops = {
 	.release	= event_format_release,
 };
 
-/*
- * Until the filter compiler: no filter is set, "0" clears nothing.  @gone:
- * the file's event or system was removed.
- */
-static ssize_t filter_read(bool gone, char __user *ubuf, size_t cnt,
+/* Read what a filter file shows (trace_event_filter.c); @text is freed. */
+static ssize_t filter_read(char *text, char __user *ubuf, size_t cnt,
 			   loff_t *ppos)
 {
-	if (gone)
-		return -ENODEV;
-	return simple_read_from_buffer(ubuf, cnt, ppos, "none\n", 5);
+	ssize_t ret;
+
+	if (IS_ERR(text))
+		return PTR_ERR(text);
+	ret = simple_read_from_buffer(ubuf, cnt, ppos, text, strlen(text));
+	kfree(text);
+	return ret;
 }
 
-static ssize_t filter_write(bool gone, const char __user *ubuf, size_t cnt,
-			    loff_t *ppos)
+/*
+ * A filter file's write, as a string: at most one byte more than an
+ * expression may have, so that a longer one is refused as too long.
+ */
+static char *filter_user_string(const char __user *ubuf, size_t cnt)
 {
-	unsigned long val;
-	int ret;
-
-	if (gone)
-		return -ENODEV;
-	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
-	if (ret || val)
-		return -EINVAL;
-	*ppos += cnt;
-	return cnt;
+	return memdup_user_nul(ubuf, min_t(size_t, cnt, FILTER_MAX_LEN + 1));
 }
 
 static bool event_gone(struct file *filp)
@@ -219,13 +215,24 @@ static bool event_gone(struct file *filp)
 static ssize_t event_filter_read(struct file *filp, char __user *ubuf,
 				 size_t cnt, loff_t *ppos)
 {
-	return filter_read(event_gone(filp), ubuf, cnt, ppos);
+	return filter_read(trace_event_filter_show(event_file_of(filp)),
+			   ubuf, cnt, ppos);
 }
 
 static ssize_t event_filter_write(struct file *filp, const char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
-	return filter_write(event_gone(filp), ubuf, cnt, ppos);
+	char *buf = filter_user_string(ubuf, cnt);
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = trace_event_filter_set(event_file_of(filp), strim(buf));
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
 }
 
 static const struct file_operations event_filter_fops = {
@@ -380,22 +387,27 @@ static const struct file_operations system_enable_fops = {
 	.llseek		= default_llseek,
 };
 
-/* freed is set under trace_mutex; a placeholder may read it racily. */
-static bool system_gone(struct file *filp)
-{
-	return READ_ONCE(system_dir_of(filp)->freed);
-}
-
 static ssize_t system_filter_read(struct file *filp, char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
-	return filter_read(system_gone(filp), ubuf, cnt, ppos);
+	return filter_read(trace_system_filter_show(system_dir_of(filp)),
+			   ubuf, cnt, ppos);
 }
 
 static ssize_t system_filter_write(struct file *filp, const char __user *ubuf,
 				   size_t cnt, loff_t *ppos)
 {
-	return filter_write(system_gone(filp), ubuf, cnt, ppos);
+	char *buf = filter_user_string(ubuf, cnt);
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = trace_system_filter_set(system_dir_of(filp), strim(buf));
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
 }
 
 static const struct file_operations system_filter_fops = {

@@ -24,6 +24,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_filter.h"
 
 /* Every registered event (trace_mutex). */
 LIST_HEAD(ftrace_events);
@@ -83,8 +84,10 @@ static void event_subsystem_put(struct event_subsystem *system)
  */
 void trace_subsystem_dir_put(struct trace_subsystem_dir *dir)
 {
-	if (refcount_dec_and_test(&dir->ref))
+	if (refcount_dec_and_test(&dir->ref)) {
+		kfree(dir->filter_text);
 		kfree(dir);
+	}
 }
 
 static struct trace_subsystem_dir *system_dir_get(struct trace_array *tr,
@@ -134,8 +137,10 @@ static void system_dir_drop_event(struct trace_subsystem_dir *dir)
  */
 void trace_event_file_put(struct trace_event_file *file)
 {
-	if (refcount_dec_and_test(&file->ref))
+	if (refcount_dec_and_test(&file->ref)) {
+		trace_event_filter_free(file);
 		kfree(file);
+	}
 }
 
 static int add_event_file(struct trace_array *tr,

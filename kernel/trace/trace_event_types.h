@@ -89,6 +89,7 @@ struct event_subsystem {
  * @ref: see the locking table
  * @nr_events: event files of @tr in this system (trace_mutex)
  * @freed: the directory is gone; open files answer -ENODEV (trace_mutex)
+ * @filter_text: what its filter file shows, NULL for "none" (trace_mutex)
  */
 struct trace_subsystem_dir {
 	struct list_head	list;
@@ -98,6 +99,7 @@ struct trace_subsystem_dir {
 	refcount_t		ref;
 	int			nr_events;
 	bool			freed;
+	char			*filter_text;
 };
 
 /* The kernel image's events and constants (vmlinux.lds.h) */
@@ -162,5 +164,6 @@ bool trace_event_pid_filtering(struct trace_array *tr);
 
 /* trace_event_buffer.c */
 void trace_event_cmdline_record(bool start);
+void trace_event_scratch_alloc(void);
 
 #endif /* _TRACE_EVENT_TYPES_H */

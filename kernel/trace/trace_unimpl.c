@@ -172,19 +172,6 @@ void ftrace_profile_free_filter(struct perf_event *event)
 }
 
 /**
- * filter_match_preds() - run an event filter on a record
- * @filter: the filter
- * @rec:    the record
- *
- * Context: any context; no filter exists at this stage.
- * Return: 1 (match).
- */
-int filter_match_preds(struct event_filter *filter, void *rec)
-{
-	return 1;
-}
-
-/**
  * trace_event_get_offsets() - size of an event's dynamic fields
  * @call: the event
  *
