@@ -16,8 +16,9 @@ done
 "$ROOT/harness/initramfs.sh" "$name"
 
 # Two boots, one log.  The first (multi-threaded TCG, so that the vCPUs
-# run at the same instant for the ring buffer stress test) runs the KUnit
-# suites, the guest checks and the stress test, with the event layer's
+# run at the same instant for the ring buffer stress test and for the
+# filter fuzzer's events) runs the KUnit suites, the guest checks, the
+# stress test and the filter fuzzer, with the event layer's
 # boot parameter (guest/smoke.sh checks it).  The second runs ftracetest
 # on single-threaded TCG (harness/qemu.sh says why), KUnit off.
 boot_args="trace_event=sched:sched_process_exec,irq:*,sys_enter_openat"
@@ -28,6 +29,7 @@ trap 'rm -f "$s1" "$s2"' EXIT
 cat >"$s1" <<S
 sh /harness/smoke.sh
 sh /harness/rb_stress.sh
+sh /harness/filter_fuzz.sh
 S
 cat >"$s2" <<S
 FTRACE_DIRS="$dirs" FTRACE_TIMEOUT=${FTRACE_TIMEOUT:-300} sh /harness/check.sh

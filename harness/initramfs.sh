@@ -17,7 +17,9 @@ cp "$ROOT/harness/guest/init" init
 chmod +x init
 mkdir -p harness
 cp -r "$ROOT"/harness/guest/* harness/
-rm -f harness/init
+rm -f harness/init harness/*.c
+# The filter fuzzer (guest/filter_fuzz.c), static: the guest has no libc.
+gcc -O2 -static -Wall -o harness/filter_fuzz "$ROOT/harness/guest/filter_fuzz.c"
 
 cat >etc/passwd <<'P'
 root:x:0:0:root:/root:/bin/sh

@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * filter_fuzz.c - guest side of make check: write random and mutated
+ * filter expressions to the filter files of events with every kind of
+ * field, while the events fire, and check what each write did.
+ *
+ *	filter_fuzz [writes [seed]]
+ *
+ * A write must either succeed, and the file then reads back the
+ * expression; or fail with EINVAL, and the file then shows the
+ * expression, a caret line and "parse_error: <message>", while the filter
+ * in force before stays in force.  That last part is checked by what
+ * gets recorded on task:task_rename, which this program fires itself:
+ * before each write there the filter is set to a known one, and after a
+ * refused write the program renames itself three times and checks that
+ * exactly the renames the known filter passes were recorded.
+ *
+ * Splats are the kernel log scan's business (harness/results.py).
+ * Prints one line, "filter_fuzz: ...", and the first failures; exits 1
+ * if there were any.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define T		"/sys/kernel/tracing/"
+#define MAX_WRITE	4096	/* what the kernel reads of one write */
+#define BUF		16384
+
+static const char *const targets[] = {
+	"events/sched/sched_switch",
+	"events/sched/sched_wakeup",
+	"events/signal/signal_generate",
+	"events/task/task_rename",
+	"events/syscalls/sys_enter_openat",
+	"events/syscalls/sys_exit_openat",
+	"events/kmem/kmem_cache_free",
+	"events/irq/irq_handler_entry",
+	"events/sample-trace/foo_bar",
+	"events/sample-trace/foo_rel_loc",
+	"events/sched",
+	"events/sample-trace",
+};
+#define NR_TARGETS	(sizeof(targets) / sizeof(targets[0]))
+#define RENAME		3	/* index of task_rename */
+
+/* Known filters of task_rename, and which of fzA, fzB1, fzC each passes. */
+static const struct {
+	const char *expr;
+	const char *passes;
+} sentinels[] = {
+	{ "newcomm == \"fzA\"", "fzA " },
+	{ "newcomm ~ \"fzB*\"", "fzB1 " },
+	{ "newcomm ~ \"fz[AC]\" && common_pid != 0", "fzA fzC " },
+	{ "0", "fzA fzB1 fzC " },
+};
+
+static struct target {
+	int present;
+	int nr_fields;
+	char fields[64][64];
+	char types[64][64];
+} tg[NR_TARGETS];
+
+static unsigned long long rng;
+static int failures, accepted, refused, checks;
+
+static unsigned int rnd(unsigned int n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return n ? (unsigned int)(rng >> 11) % n : 0;
+}
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (failures++ >= 20)
+		return;
+	va_start(ap, fmt);
+	printf("filter_fuzz: FAIL: ");
+	vprintf(fmt, ap);
+	printf("\n");
+	va_end(ap);
+}
+
+static int read_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n, len = 0;
+
+	if (fd < 0)
+		return -1;
+	while (len < (ssize_t)size - 1 &&
+	       (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += n;
+	close(fd);
+	buf[len] = '\0';
+	return len;
+}
+
+/* Return: 0, or the errno of the write. */
+static int write_file(const char *path, const char *s, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	int err = 0;
+
+	if (fd < 0)
+		return errno;
+	if (write(fd, s, len) != (ssize_t)len)
+		err = errno;
+	close(fd);
+	return err;
+}
+
+static void path_of(char *path, int t, const char *file)
+{
+	snprintf(path, 256, T "%s/%s", targets[t], file);
+}
+
+/* Learn each event's fields from its format file. */
+static void load_targets(void)
+{
+	char path[256], *buf = malloc(BUF), *p;
+	int t;
+
+	for (t = 0; t < (int)NR_TARGETS; t++) {
+		path_of(path, t, "filter");
+		tg[t].present = access(path, W_OK) == 0;
+		path_of(path, t, "format");
+		if (!tg[t].present || read_file(path, buf, BUF) < 0)
+			continue;
+		for (p = strstr(buf, "field:"); p && tg[t].nr_fields < 64;
+		     p = strstr(p + 1, "field:")) {
+			char decl[128], *name, *br;
+			int n = tg[t].nr_fields;
+
+			if (sscanf(p, "field:%127[^;]", decl) != 1)
+				continue;
+			name = strrchr(decl, ' ');
+			if (!name)
+				continue;
+			*name++ = '\0';
+			br = strchr(name, '[');
+			if (br)
+				*br = '\0';
+			snprintf(tg[t].fields[n], 64, "%s", name);
+			snprintf(tg[t].types[n], 64, "%.60s%s", decl,
+				 br ? "[]" : "");
+			tg[t].nr_fields++;
+		}
+	}
+	free(buf);
+}
+
+static const char *pick(const char *const *v, int n)
+{
+	return v[rnd(n)];
+}
+#define PICK(v) pick(v, sizeof(v) / sizeof(v[0]))
+
+static const char *const nums[] = {
+	"0", "1", "-1", "17", "0x10", "0777", "18446744073709551615",
+	"99999999999999999999", "-9223372036854775808", "1x", "abc", "\"5\"",
+};
+static const char *const strs[] = {
+	"bash", "\"*sh\"", "\"ba*sh\"", "\"sh*\"", "\"*a*\"", "\"[a-z]?sh\"",
+	"\"[\"", "'x'", "\"\"", "\"unterminated", "\"[!abc]*\"", "swapper/0",
+	"\"*\"", "\"a b c\"", "'it\"s'",
+};
+static const char *const masks[] = {
+	"CPUS{0}", "CPUS{0-1}", "CPUS{1}", "CPUS{}", "CPUS{0-999}", "CPUS{x}",
+	"CPUS{0,1", "1", "CPUS{0,1}",
+};
+static const char *const funcs[] = {
+	"kfree", "schedule", "0xffffffff81000000", "no_such_fn", "do_exit",
+	"kmem_cache_free",
+};
+static const char *const ops[] = {
+	"==", "=", "!=", "<", "<=", ">", ">=", "&", "~", "=~", "<>", "!",
+	"===", "", "=<",
+};
+static const char *const pseudo[] = {
+	"common_pid", "common_type", "common_flags", "common_preempt_count",
+	"COMM", "comm", "CPU", "cpu", "nosuch",
+};
+static const char *const mods[] = { ".ustring", ".function", ".bogus" };
+
+static int cat(char *buf, int len, const char *s)
+{
+	int n = strlen(s);
+
+	if (len + n >= BUF - 1)
+		return len;
+	memcpy(buf + len, s, n);
+	buf[len + n] = '\0';
+	return len + n;
+}
+
+static int gen_pred(struct target *t, char *buf, int len)
+{
+	const char *field, *type = "";
+	const char *const sp[] = { " ", "", "  ", "\t" };
+	int i;
+
+	if (t->nr_fields && rnd(4)) {
+		i = rnd(t->nr_fields);
+		field = t->fields[i];
+		type = t->types[i];
+	} else {
+		field = PICK(pseudo);
+	}
+	len = cat(buf, len, field);
+	if (!rnd(8))
+		len = cat(buf, len, PICK(mods));
+	len = cat(buf, len, PICK(sp));
+	if (rnd(4)) {		/* an operator and value that fit the type */
+		if (strstr(type, "char") || !strcmp(field, "comm")) {
+			len = cat(buf, len, rnd(2) ? "~" : rnd(2) ? "==" : "!=");
+			len = cat(buf, len, PICK(sp));
+			return cat(buf, len, PICK(strs));
+		}
+		if (strstr(type, "cpumask")) {
+			len = cat(buf, len, rnd(2) ? "&" : "==");
+			len = cat(buf, len, PICK(sp));
+			return cat(buf, len, PICK(masks));
+		}
+		len = cat(buf, len, PICK(ops));
+		len = cat(buf, len, PICK(sp));
+		return cat(buf, len, rnd(6) ? PICK(nums) : PICK(funcs));
+	}
+	len = cat(buf, len, PICK(ops));
+	len = cat(buf, len, PICK(sp));
+	switch (rnd(4)) {
+	case 0:
+		return cat(buf, len, PICK(nums));
+	case 1:
+		return cat(buf, len, PICK(strs));
+	case 2:
+		return cat(buf, len, PICK(masks));
+	default:
+		return cat(buf, len, PICK(funcs));
+	}
+}
+
+static int gen_expr(struct target *t, char *buf, int len, int depth)
+{
+	unsigned int r = depth ? rnd(10) : 9;
+
+	if (r < 2) {
+		len = cat(buf, len, "(");
+		len = gen_expr(t, buf, len, depth - 1);
+		return cat(buf, len, ")");
+	}
+	if (r < 3) {
+		len = cat(buf, len, rnd(2) ? "!" : "! ");
+		return gen_expr(t, buf, len, depth - 1);
+	}
+	if (r < 6) {
+		len = gen_expr(t, buf, len, depth - 1);
+		len = cat(buf, len, rnd(2) ? " && " : "||");
+		return gen_expr(t, buf, len, depth - 1);
+	}
+	return gen_pred(t, buf, len);
+}
+
+static int mutate(char *buf, int len)
+{
+	static const char chars[] = "()&|!\"'=<>~*?[]{}, \t\n0123456789abcxyz_-.";
+	int i, n = 1 + rnd(3), a, b;
+
+	for (i = 0; i < n && len > 0; i++) {
+		a = rnd(len);
+		switch (rnd(5)) {
+		case 0:		/* delete a byte */
+			memmove(buf + a, buf + a + 1, len - a);
+			len--;
+			break;
+		case 1:		/* insert one */
+			if (len + 1 >= BUF - 1)
+				break;
+			memmove(buf + a + 1, buf + a, len - a + 1);
+			buf[a] = chars[rnd(sizeof(chars) - 1)];
+			len++;
+			break;
+		case 2:		/* cut the end */
+			buf[a] = '\0';
+			len = a;
+			break;
+		case 3:		/* swap two bytes */
+			b = rnd(len);
+			buf[a] ^= buf[b];
+			buf[b] ^= buf[a];
+			buf[a] ^= buf[b];
+			break;
+		default:	/* repeat a piece */
+			b = a + rnd(len - a + 1);
+			if (len + b - a >= BUF - 1)
+				break;
+			memmove(buf + b + (b - a), buf + b, len - b + 1);
+			memcpy(buf + b, buf + a, b - a);
+			len += b - a;
+			break;
+		}
+	}
+	return len;
+}
+
+/* An expression for target @t in @buf; Return: its length. */
+static int generate(int t, char *buf)
+{
+	int len = 0, i;
+
+	buf[0] = '\0';
+	switch (rnd(100)) {
+	case 0:			/* too long */
+		while (len < 5000)
+			len = cat(buf, len, "common_pid == 1 || ");
+		return cat(buf, len, "common_pid == 2");
+	case 1:			/* too many predicates */
+		for (i = 0; i < 513; i++)
+			len = cat(buf, len, i ? "||cpu<1" : "cpu<1");
+		return len;
+	case 2:
+		return cat(buf, len, rnd(2) ? "0" : " 0\n");
+	case 3:
+		return cat(buf, len, rnd(2) ? "" : "  \n");
+	}
+	len = gen_expr(&tg[t], buf, 0, rnd(5));
+	if (rnd(10) < 3)
+		len = mutate(buf, len);
+	if (rnd(2))
+		len = cat(buf, len, "\n");
+	return len;
+}
+
+/* What the kernel makes of a write: its first bytes, up to a NUL, stripped. */
+static void stripped(const char *s, int len, char *out)
+{
+	int n = len < MAX_WRITE ? len : MAX_WRITE;
+	const char *end;
+
+	n = strnlen(s, n);
+	while (n && strchr(" \t\n\v\f\r", *s)) {
+		s++;
+		n--;
+	}
+	end = s + n;
+	while (end > s && strchr(" \t\n\v\f\r", end[-1]))
+		end--;
+	memcpy(out, s, end - s);
+	out[end - s] = '\0';
+}
+
+/* The file after a refused write: expression, caret line, message. */
+static int is_error_text(const char *text, const char *expr)
+{
+	size_t n = strlen(expr), sp = 0;
+	const char *p;
+
+	if (strncmp(text, expr, n) || text[n] != '\n')
+		return 0;
+	p = text + n + 1;
+	while (p[sp] == ' ')
+		sp++;
+	if (sp > n || strncmp(p + sp, "^\nparse_error: ", 15))
+		return 0;
+	p = strchr(p + sp + 15, '\n');
+	return p && p[1] == '\0' && p > text + n + sp + 17;
+}
+
+/* After a refused write on task_rename: is sentinel @s still in force? */
+static void check_rename(int s, int mypid)
+{
+	char *buf = malloc(BUF * 8), got[256] = "", key[64], *p;
+	static const char *const names[] = { "fzA", "fzB1", "fzC" };
+	int i;
+
+	checks++;
+	write_file(T "trace", "", 0);
+	for (i = 0; i < 3; i++)
+		write_file("/proc/self/comm", names[i], strlen(names[i]));
+	write_file("/proc/self/comm", "filter_fuzz", 11);
+	if (read_file(T "trace", buf, BUF * 8) < 0) {
+		fail("cannot read trace");
+		free(buf);
+		return;
+	}
+	snprintf(key, sizeof(key), "task_rename: pid=%d ", mypid);
+	for (p = strstr(buf, key); p; p = strstr(p + 1, key)) {
+		char name[32];
+		char *nc = strstr(p, "newcomm=");
+
+		if (!nc || sscanf(nc, "newcomm=%31s", name) != 1 ||
+		    !strcmp(name, "filter_fuzz"))
+			continue;
+		strcat(got, name);
+		strcat(got, " ");
+	}
+	if (strcmp(got, sentinels[s].passes))
+		fail("task_rename: after a refused write, filter '%s' passed '%s', not '%s'",
+		     sentinels[s].expr, got, sentinels[s].passes);
+	free(buf);
+}
+
+static void enable_all(const char *v)
+{
+	char path[256];
+	int t;
+
+	for (t = 0; t < (int)NR_TARGETS; t++) {
+		if (!tg[t].present)
+			continue;
+		path_of(path, t, "filter");
+		write_file(path, "0", 1);
+		path_of(path, t, "enable");
+		write_file(path, v, 1);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	int writes = argc > 1 ? atoi(argv[1]) : 10000;
+	char *buf = malloc(BUF), *want = malloc(BUF), *text = malloc(BUF * 2);
+	char path[256];
+	int i, t, s = 0, len, err, mypid = getpid(), nr = 0;
+
+	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x9e3779b97f4a7c15ULL;
+	write_file("/proc/self/comm", "filter_fuzz", 11);
+	load_targets();
+	for (t = 0; t < (int)NR_TARGETS; t++)
+		nr += tg[t].present;
+	if (!tg[RENAME].present || nr < 6) {
+		printf("filter_fuzz: FAIL: only %d of the events found\n", nr);
+		return 1;
+	}
+	write_file(T "buffer_size_kb", "256", 3);
+	enable_all("1");
+
+	for (i = 0; i < writes; i++) {
+		do
+			t = rnd(NR_TARGETS);
+		while (!tg[t].present);
+		path_of(path, t, "filter");
+		if (t == RENAME) {
+			s = rnd(sizeof(sentinels) / sizeof(sentinels[0]));
+			if (write_file(path, sentinels[s].expr,
+				       strlen(sentinels[s].expr)))
+				fail("sentinel '%s' refused", sentinels[s].expr);
+		}
+		len = generate(t, buf);
+		stripped(buf, len, want);
+		err = write_file(path, buf, len);
+		if (read_file(path, text, BUF * 2) < 0) {
+			fail("%s: cannot read back", path);
+			continue;
+		}
+		if (!err) {
+			accepted++;
+			if (!strcmp(want, "0") ? strcmp(text, "none\n") :
+			    strncmp(text, want, strlen(want)) ||
+			    strcmp(text + strlen(want), "\n"))
+				fail("%s: '%s' accepted, reads back '%s'",
+				     path, want, text);
+			continue;
+		}
+		refused++;
+		if (err != EINVAL)
+			fail("%s: '%s' refused with errno %d", path, want, err);
+		else if (!is_error_text(text, want))
+			fail("%s: '%s' refused, reads back '%s'", path, want,
+			     text);
+		else if (t == RENAME)
+			check_rename(s, mypid);
+	}
+
+	enable_all("0");
+	write_file(T "trace", "", 0);
+	printf("filter_fuzz: %d writes: %d accepted, %d refused, %d checks of the filter in force, %d failures\n",
+	       writes, accepted, refused, checks, failures);
+	return failures ? 1 : 0;
+}

@@ -1,0 +1,15 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Guest side of make check: the event filter fuzzer (filter_fuzz.c) on
+# $FILTER_FUZZ_WRITES expressions, with the sample events loaded so that
+# every kind of field is there.  One line:  @@CHECK <PASS|FAIL> filter-fuzz
+
+modprobe trace-events-sample
+if timeout 1500 /harness/filter_fuzz "${FILTER_FUZZ_WRITES:-10000}" \
+	>/tmp/ff.out 2>&1; then
+	echo "@@CHECK PASS filter-fuzz"
+else
+	echo "@@CHECK FAIL filter-fuzz"
+fi
+sed 's/^/| /' /tmp/ff.out
+rmmod trace-events-sample
