@@ -10,14 +10,19 @@
  *	ev_disabled	off
  *	ev_enabled	on
  *	ev_others50	on, with fifty other events of this module on too
+ *	ev_filter_pass	on, with a filter that passes every event ("c >= 0")
+ *	ev_filter_reject on, with a filter that rejects every event ("c < 0")
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
  *
  * The events are switched with trace_set_clr_event(), which mainline and
- * ours both export.  The module refuses to stay loaded (-EAGAIN).
+ * ours both export, and filters are written to the event's filter file
+ * in tracefs, which both have.  The module refuses to stay loaded
+ * (-EAGAIN).
  */
 
+#include <linux/fs.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/trace_events.h>
@@ -64,6 +69,21 @@ static int set_others(int on)
 	return 0;
 }
 
+static int set_filter(const char *expr)
+{
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	f = filp_open("/sys/kernel/tracing/events/ev_bench/bench_3f/filter",
+		      O_WRONLY, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, expr, strlen(expr), &pos);
+	filp_close(f, NULL);
+	return n < 0 ? n : 0;
+}
+
 static void bench(const char *name, unsigned long (*run)(void))
 {
 	unsigned long n;
@@ -97,6 +117,11 @@ static int __init ev_bench_init(void)
 	if (!ret)
 		bench("ev_others50", run_3f);
 	set_others(0);
+	if (!set_filter("c >= 0"))
+		bench("ev_filter_pass", run_3f);
+	if (!set_filter("c < 0"))
+		bench("ev_filter_reject", run_3f);
+	set_filter("0");
 	trace_set_clr_event("ev_bench", "bench_3f", 0);
 	ret = trace_set_clr_event("ev_bench", "bench_str", 1);
 	if (!ret)
