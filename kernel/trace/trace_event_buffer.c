@@ -99,9 +99,11 @@ void trace_event_scratch_alloc(void)
 		struct filter_scratch *sc = per_cpu_ptr(&filter_scratch, cpu);
 
 		for (i = 0; i < FILTER_SCRATCH_LEVELS; i++) {
-			struct page *page = alloc_pages_node(cpu_to_node(cpu),
-							     GFP_KERNEL, 0);
+			struct page *page;
 
+			if (sc->page[i])
+				continue;
+			page = alloc_pages_node(cpu_to_node(cpu), GFP_KERNEL, 0);
 			if (!page) {
 				done = false;
 				continue;
