@@ -170,7 +170,7 @@ static void syscall_enter_probe(void *data, struct pt_regs *regs, long id)
 	unsigned long args[6];
 	struct syscall_trace_enter *rec;
 	struct syscall_metadata *meta;
-	struct trace_event_buffer fbuffer;
+	struct trace_event_buffer fbuffer __uninitialized;
 
 	if (!file)
 		return;
@@ -191,7 +191,7 @@ static void syscall_exit_probe(void *data, struct pt_regs *regs, long ret)
 	struct trace_event_file *file = syscall_file(data, SYSCALL_EXIT,
 						     regs, nr);
 	struct syscall_trace_exit *rec;
-	struct trace_event_buffer fbuffer;
+	struct trace_event_buffer fbuffer __uninitialized;
 
 	if (!file)
 		return;

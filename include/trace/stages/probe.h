@@ -147,7 +147,7 @@
 		struct trace_event_data_offsets_##call			\
 			__maybe_unused __data_offsets;			\
 		struct trace_event_raw_##call *entry;			\
-		struct trace_event_buffer fbuffer;			\
+		struct trace_event_buffer fbuffer __uninitialized;	\
 		int __data_size;					\
 									\
 		__data_size = trace_event_get_offsets_##call(		\
