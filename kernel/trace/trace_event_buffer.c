@@ -14,7 +14,10 @@
  * ring buffer space.  There is a page per nesting level (an event in an
  * interrupt of an event ...); past FILTER_SCRATCH_LEVELS, or for a record
  * larger than a page, or before the pages exist, the record is reserved
- * in the ring buffer as usual and discarded if it fails.
+ * in the ring buffer as usual and discarded (left as padding, which
+ * readers skip) if it fails.  So is the record of a filter that has been
+ * passing its records lately (event_filter.rejects, a two-bit counter the
+ * probes keep): that saves the copy, and the rare failure costs padding.
  *
  * Task names: a committed event marks its CPU; the next context switch
  * there saves the names of the tasks involved (trace_cmdlines.c), so the
@@ -131,18 +134,89 @@ static void *scratch_get(unsigned long len)
 	return page;
 }
 
+/* A record was committed: the next context switch saves the task names. */
+static __always_inline void taskinfo_mark(struct trace_event_file *file)
+{
+	if (READ_ONCE(file->tr->flags) & TRACE_ITER_RECORD_CMD)
+		__this_cpu_write(taskinfo_pending, true);
+}
+
+/*
+ * tracing_gen_ctx_dec(), always inline (the compiler outlines that one
+ * when it is used twice): the record's context word, not counting the
+ * tracepoint's own preempt_disable().
+ */
+static __always_inline unsigned int event_trace_ctx(void)
+{
+#ifdef CONFIG_TRACE_IRQFLAGS_SUPPORT
+	unsigned long irqflags;
+	unsigned int ctx;
+
+	local_save_flags(irqflags);
+	ctx = tracing_gen_ctx_irq_test(irqs_disabled_flags(irqflags) ?
+				       TRACE_FLAG_IRQS_OFF : 0);
+	return IS_ENABLED(CONFIG_PREEMPTION) ? ctx - 1 : ctx;
+#else
+	return tracing_gen_ctx_dec();
+#endif
+}
+
+/* Learn from a record's fate whether the next will pass (see above). */
+static __always_inline void filter_learn(struct event_filter *f, bool pass)
+{
+	u8 r = READ_ONCE(f->rejects);
+
+	if (pass && r)
+		WRITE_ONCE(f->rejects, r - 1);
+	else if (!pass && r < FILTER_REJECTS_MAX)
+		WRITE_ONCE(f->rejects, r + 1);
+}
+
+/*
+ * Copy a record from scratch into the ring buffer, after filling in its
+ * context word (irq state, preempt count), which a filter that reads it
+ * runs after; and give the scratch level back.
+ */
+static noinline void scratch_copy(struct trace_event_buffer *fbuffer,
+				  struct event_filter *f,
+				  const struct filter_prog *prog)
+{
+	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
+	struct trace_event_file *file = fbuffer->trace_file;
+	struct trace_entry *ent = fbuffer->entry;
+	unsigned int d = sc->depth - 1;
+	bool pass = true;
+
+	fbuffer->trace_ctx = event_trace_ctx();
+	tracing_generic_entry_update(ent, ent->type, fbuffer->trace_ctx);
+	if (prog && prog->needs_ctx)
+		pass = trace_filter_match(prog, ent);
+	if (pass &&
+	    !ring_buffer_write(READ_ONCE(file->tr->array_buffer.buffer),
+			       sc->len[d], ent))
+		taskinfo_mark(file);
+	if (f)
+		filter_learn(f, pass);
+	barrier();	/* done with the page before giving the level back */
+	sc->depth = d;
+}
+
 /* Filter the record in the current scratch level; copy it if it passes. */
 static noinline void scratch_commit(struct trace_event_buffer *fbuffer)
 {
-	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
-	unsigned int d = sc->depth - 1;
+	struct event_filter *f;
+	struct filter_prog *prog;
 
-	if (trace_event_filter_pass(fbuffer->trace_file, fbuffer->entry) &&
-	    !ring_buffer_write(fbuffer->buffer, sc->len[d], fbuffer->entry) &&
-	    (READ_ONCE(fbuffer->trace_file->tr->flags) & TRACE_ITER_RECORD_CMD))
-		__this_cpu_write(taskinfo_pending, true);
-	barrier();	/* done with the page before giving the level back */
-	sc->depth = d;
+	f = rcu_dereference_sched(fbuffer->trace_file->filter);
+	prog = f ? f->prog : NULL;
+	if (prog && !prog->needs_ctx &&
+	    !trace_filter_match(prog, fbuffer->entry)) {
+		filter_learn(f, false);
+		barrier();	/* done with the page, as above */
+		__this_cpu_dec(filter_scratch.depth);
+		return;
+	}
+	scratch_copy(fbuffer, f, prog);
 }
 
 /* The PID filter's verdict for this CPU's task (trace_event_pid.c). */
@@ -184,6 +258,41 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 }
 EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
 
+/* reserve_filtered(): reserve in the ring buffer as usual. */
+#define RESERVE_IN_RING		((void *)1)
+
+/*
+ * The PID filter, and the scratch page of a filtered event, whose common
+ * fields get the type and pid now and the context word at the commit.
+ */
+static noinline void *reserve_filtered(struct trace_event_buffer *fbuffer,
+				       struct trace_event_file *trace_file,
+				       unsigned long len)
+{
+	unsigned long flags = trace_file->flags;
+	struct event_filter *f;
+	void *entry;
+
+	/* Not every caller went through trace_trigger_soft_disabled(). */
+	if ((flags & EVENT_FILE_FL_PID_FILTER) && pid_ignored(trace_file))
+		return NULL;
+	if (!(flags & EVENT_FILE_FL_FILTERED))
+		return RESERVE_IN_RING;
+	f = rcu_dereference_sched(trace_file->filter);
+	if (f && READ_ONCE(f->rejects) < FILTER_REJECTS_SCRATCH)
+		return RESERVE_IN_RING;		/* likely to pass */
+	entry = scratch_get(len);
+	if (!entry)
+		return RESERVE_IN_RING;
+	fbuffer->trace_file = trace_file;
+	fbuffer->regs = NULL;
+	fbuffer->event = NULL;		/* the record is in scratch */
+	fbuffer->entry = entry;
+	tracing_generic_entry_update(entry, trace_file->event_call->event.type,
+				     0);
+	return entry;
+}
+
 /**
  * trace_event_buffer_reserve() - reserve an event's record
  * @fbuffer: the reservation, filled here
@@ -195,44 +304,59 @@ EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
  *
  * Context: a probe, preemption disabled.
  * Return: the record, or NULL (filtered by PID, or no room).  A filtered
- * event's record may be in scratch memory until the commit.
+ * event's record may be in scratch memory until the commit, which fills
+ * in its flags and preempt count.
  */
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_file *trace_file,
 				 unsigned long len)
 {
-	unsigned long flags = trace_file->flags;
-	void *entry = NULL;
+	struct ring_buffer_event *event;
+	void *entry;
 
-	if (unlikely(flags & (EVENT_FILE_FL_PID_FILTER |
-			      EVENT_FILE_FL_FILTERED))) {
-		/* Not every caller went through trace_trigger_soft_disabled(). */
-		if ((flags & EVENT_FILE_FL_PID_FILTER) && pid_ignored(trace_file))
-			return NULL;
-		if (flags & EVENT_FILE_FL_FILTERED)
-			entry = scratch_get(len);
+	if (unlikely(trace_file->flags & (EVENT_FILE_FL_PID_FILTER |
+					  EVENT_FILE_FL_FILTERED))) {
+		entry = reserve_filtered(fbuffer, trace_file, len);
+		if (entry != RESERVE_IN_RING)
+			return entry;
 	}
-
-	/* Not counting the tracepoint's own preempt_disable(). */
-	fbuffer->trace_ctx = tracing_gen_ctx_dec();
-	fbuffer->trace_file = trace_file;
+	fbuffer->trace_ctx = event_trace_ctx();
 	fbuffer->buffer = READ_ONCE(trace_file->tr->array_buffer.buffer);
+	event = ring_buffer_lock_reserve(fbuffer->buffer, len);
+	if (unlikely(!event))
+		return NULL;
+	entry = ring_buffer_event_data(event);
+	fbuffer->trace_file = trace_file;
 	fbuffer->regs = NULL;
-	if (unlikely(entry)) {
-		fbuffer->event = NULL;	/* the record is in scratch */
-	} else {
-		fbuffer->event = ring_buffer_lock_reserve(fbuffer->buffer, len);
-		if (unlikely(!fbuffer->event))
-			return NULL;
-		entry = ring_buffer_event_data(fbuffer->event);
-	}
+	fbuffer->event = event;
 	fbuffer->entry = entry;
-	tracing_generic_entry_update(fbuffer->entry,
-				     trace_file->event_call->event.type,
+	tracing_generic_entry_update(entry, trace_file->event_call->event.type,
 				     fbuffer->trace_ctx);
-	return fbuffer->entry;
+	return entry;
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
+
+/*
+ * A record reserved in the ring buffer while its event had a filter (one
+ * likely to pass, or the fallback of scratch_get()): commit it if it
+ * passes, else discard it.
+ */
+static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
+{
+	struct trace_event_file *file = fbuffer->trace_file;
+	struct event_filter *f = rcu_dereference_sched(file->filter);
+	bool pass = !f || !f->prog || trace_filter_match(f->prog,
+							 fbuffer->entry);
+
+	if (f)
+		filter_learn(f, pass);
+	if (pass) {
+		ring_buffer_unlock_commit(fbuffer->buffer);
+		taskinfo_mark(file);
+	} else {
+		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+	}
+}
 
 /**
  * trace_event_buffer_commit() - commit a filled record
@@ -248,13 +372,11 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		scratch_commit(fbuffer);
 		return;
 	}
-	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED) &&
-	    !trace_event_filter_pass(file, fbuffer->entry)) {
-		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED)) {
+		commit_filtered(fbuffer);
 		return;
 	}
 	ring_buffer_unlock_commit(fbuffer->buffer);
-	if (READ_ONCE(file->tr->flags) & TRACE_ITER_RECORD_CMD)
-		__this_cpu_write(taskinfo_pending, true);
+	taskinfo_mark(file);
 }
 EXPORT_SYMBOL_GPL(trace_event_buffer_commit);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * trace_event_filter.c - the filters of event files: what the filter files
- * of events/<system>/<event>/ and events/<system>/ set and show, and the
- * test the recording path makes.
+ * of events/<system>/<event>/ and events/<system>/ set and show.  The
+ * recording path (trace_event_buffer.c) runs them.
  *
  * An event file's filter pointer holds a struct event_filter: the program
  * in force and the text its filter file shows.  A write that compiles
@@ -73,6 +73,7 @@ static struct event_filter *filter_new(struct filter_prog *prog, char *text)
 	}
 	f->prog = prog;
 	f->text = text;
+	f->rejects = FILTER_REJECTS_SCRATCH;
 	return f;
 }
 
@@ -290,21 +291,6 @@ char *trace_system_filter_show(struct trace_subsystem_dir *dir)
 	}
 	mutex_unlock(&trace_mutex);
 	return text;
-}
-
-/**
- * trace_event_filter_pass() - whether a record passes its event's filter
- * @file: the event file
- * @rec: the record
- *
- * Context: a probe, preemption disabled.
- * Return: true if it passes, or if no program is in force.
- */
-bool trace_event_filter_pass(struct trace_event_file *file, void *rec)
-{
-	struct event_filter *f = rcu_dereference_sched(file->filter);
-
-	return !f || !f->prog || trace_filter_match(f->prog, rec);
 }
 
 /**

@@ -141,11 +141,15 @@ struct filter_pred {
  * struct filter_prog - a compiled filter
  * @nr_preds: number of predicates; index @nr_preds is "accept",
  *	@nr_preds + 1 is "reject"
+ * @needs_ctx: a predicate reads common_flags or common_preempt_count,
+ *	which a filtered event's record gets only when it is committed
+ *	(trace_event_buffer.c), so they must be filled in first
  * @rcu: to free it once no probe can be running it
  * @preds: the predicates, then the pool
  */
 struct filter_prog {
 	u16			nr_preds;
+	bool			needs_ctx;
 	struct rcu_head		rcu;
 	struct filter_pred	preds[];
 };
@@ -167,14 +171,22 @@ struct filter_error {
  *	refused write the refused expression, a caret line and the message
  * @prog_moved: @prog was handed on to the event_filter that replaced
  *	this one (a refused write keeps the old program in force)
+ * @rejects: how likely the next record is to be rejected, 0 to
+ *	FILTER_REJECTS_MAX, learnt by the probes without a lock (a lost
+ *	update costs only speed); see trace_event_buffer.c
  * @rcu: to free it once no probe can be using it
  */
 struct event_filter {
 	struct filter_prog	*prog;
 	char			*text;
 	bool			prog_moved;
+	u8			rejects;
 	struct rcu_head		rcu;
 };
+
+#define FILTER_REJECTS_MAX	3
+/* From this value of event_filter.rejects on, records are built in scratch. */
+#define FILTER_REJECTS_SCRATCH	2
 
 /* trace_filter_parse.c */
 int trace_filter_compile(struct trace_event_call *call, const char *str,
@@ -193,7 +205,6 @@ int trace_event_filter_set(struct trace_event_file *file, const char *str);
 char *trace_event_filter_show(struct trace_event_file *file);
 int trace_system_filter_set(struct trace_subsystem_dir *dir, const char *str);
 char *trace_system_filter_show(struct trace_subsystem_dir *dir);
-bool trace_event_filter_pass(struct trace_event_file *file, void *rec);
 void trace_event_filter_free(struct trace_event_file *file);
 
 #endif /* _TRACE_FILTER_H */

@@ -678,6 +678,26 @@ static void set_jumps(struct filter_pred *preds, int nr_preds,
 	}
 }
 
+/*
+ * Whether a predicate reads bytes 2 and 3 of the record, common_flags and
+ * common_preempt_count: those of a filtered event are filled in late.
+ */
+static bool reads_ctx(const struct filter_pred *preds, int nr_preds)
+{
+	int i;
+
+	for (i = 0; i < nr_preds; i++) {
+		const struct filter_pred *pred = &preds[i];
+
+		if (pred->kind == FP_CPU || pred->kind == FP_COMM ||
+		    pred->kind == FP_MASK_CPU)
+			continue;	/* not read from the record */
+		if (pred->offset < 4 && pred->offset + pred->size > 2)
+			return true;
+	}
+	return false;
+}
+
 static int compile(struct fparse *p, struct filter_prog **progp)
 {
 	int nr_post = 0, items = p->len + 2, root, ret = -ENOMEM;
@@ -706,6 +726,7 @@ static int compile(struct fparse *p, struct filter_prog **progp)
 	if (!prog)
 		goto out;
 	prog->nr_preds = p->nr_preds;
+	prog->needs_ctx = reads_ctx(p->preds, p->nr_preds);
 	memcpy(prog->preds, p->preds, p->nr_preds * sizeof(*p->preds));
 	if (p->pool_len)
 		memcpy(&prog->preds[p->nr_preds], p->pool, p->pool_len);

@@ -442,6 +442,34 @@ static void filter_limits(struct kunit *test)
 	kf_teardown();
 }
 
+/* Only a filter that reads common_flags or common_preempt_count needs them. */
+static void filter_needs_ctx(struct kunit *test)
+{
+	static const struct {
+		const char *str;
+		bool needs;
+	} cases[] = {
+		{ "common_flags & 1", true },
+		{ "common_preempt_count < 4", true },
+		{ "s8v == 1 || !(common_flags == 0)", true },
+		{ "common_pid == 1", false },
+		{ "common_type == 1 && s8v == 1 && CPU == 0", false },
+		{ "COMM ~ \"x*\" || CPU & CPUS{0}", false },
+	};
+	struct filter_prog *prog;
+	struct filter_error err;
+	size_t i;
+
+	kf_setup(test);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		KUNIT_ASSERT_EQ(test, kf_compile(cases[i].str, &prog, &err), 0);
+		KUNIT_EXPECT_EQ_MSG(test, prog->needs_ctx, cases[i].needs, "%s",
+				    cases[i].str);
+		kfree(prog);
+	}
+	kf_teardown();
+}
+
 /* What the filter file shows for an error. */
 static void filter_err_text(struct kunit *test)
 {
@@ -462,6 +490,7 @@ static struct kunit_case trace_filter_cases[] = {
 	KUNIT_CASE(filter_comm_and_faults),
 	KUNIT_CASE(filter_bad),
 	KUNIT_CASE(filter_limits),
+	KUNIT_CASE(filter_needs_ctx),
 	KUNIT_CASE(filter_err_text),
 	{}
 };
