@@ -35,6 +35,12 @@ insmod /bench/ev_bench.ko 2>/dev/null
 echo 1 >$T/set_event_pid	# only init: the bench task is filtered out
 insmod /bench/ev_bench.ko mode=pid 2>/dev/null
 echo >$T/set_event_pid
+insmod /bench/ev_bench.ko mode=hold
+F=$T/events/ev_bench/bench_3f/filter
+echo 'c >= 0' >$F && echo ev_filter_pass >/sys/module/ev_bench/parameters/run
+echo 'c < 0' >$F && echo ev_filter_reject >/sys/module/ev_bench/parameters/run
+echo 0 >$F
+rmmod ev_bench
 dmesg | grep ' BENCH '
 S
 	log "running the bench on $k under -icount"

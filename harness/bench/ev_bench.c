@@ -12,17 +12,18 @@
  *	ev_others50	on, with fifty other events of this module on too
  *	ev_filter_pass	on, with a filter that passes every event ("c >= 0")
  *	ev_filter_reject on, with a filter that rejects every event ("c < 0")
+ *			(mode=hold: the module stays loaded, the harness writes
+ *			the event's filter file, then the case name to the
+ *			module's "run" parameter)
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
  *
  * The events are switched with trace_set_clr_event(), which mainline and
- * ours both export, and filters are written to the event's filter file
- * in tracefs, which both have.  The module refuses to stay loaded
- * (-EAGAIN).
+ * ours both export.  Except in mode=hold, the module refuses to stay
+ * loaded (-EAGAIN).
  */
 
-#include <linux/fs.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/trace_events.h>
@@ -34,7 +35,7 @@
 
 static char *mode = "plain";
 module_param(mode, charp, 0444);
-MODULE_PARM_DESC(mode, "plain: the unfiltered cases; pid: the PID-filtered one");
+MODULE_PARM_DESC(mode, "plain: the unfiltered cases; pid: the PID-filtered one; hold: stay loaded for 'run'");
 
 static unsigned long run_3f(void)
 {
@@ -69,21 +70,6 @@ static int set_others(int on)
 	return 0;
 }
 
-static int set_filter(const char *expr)
-{
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n;
-
-	f = filp_open("/sys/kernel/tracing/events/ev_bench/bench_3f/filter",
-		      O_WRONLY, 0);
-	if (IS_ERR(f))
-		return PTR_ERR(f);
-	n = kernel_write(f, expr, strlen(expr), &pos);
-	filp_close(f, NULL);
-	return n < 0 ? n : 0;
-}
-
 static void bench(const char *name, unsigned long (*run)(void))
 {
 	unsigned long n;
@@ -96,10 +82,34 @@ static void bench(const char *name, unsigned long (*run)(void))
 	pr_info("BENCH %s %lu %llu\n", name, n, t1 - t0);
 }
 
+/* Writing a case name to the "run" parameter: bench_3f on, as filtered. */
+static int run_set(const char *val, const struct kernel_param *kp)
+{
+	char name[32];
+	int ret;
+
+	strscpy(name, val, sizeof(name));
+	migrate_disable();
+	ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+	if (!ret)
+		bench(strim(name), run_3f);
+	trace_set_clr_event("ev_bench", "bench_3f", 0);
+	migrate_enable();
+	return ret;
+}
+
+static const struct kernel_param_ops run_ops = {
+	.set = run_set,
+};
+module_param_cb(run, &run_ops, NULL, 0200);
+MODULE_PARM_DESC(run, "mode=hold: run the named case now");
+
 static int __init ev_bench_init(void)
 {
 	int ret;
 
+	if (!strcmp(mode, "hold"))
+		return 0;
 	migrate_disable();
 	if (!strcmp(mode, "pid")) {
 		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
@@ -117,11 +127,6 @@ static int __init ev_bench_init(void)
 	if (!ret)
 		bench("ev_others50", run_3f);
 	set_others(0);
-	if (!set_filter("c >= 0"))
-		bench("ev_filter_pass", run_3f);
-	if (!set_filter("c < 0"))
-		bench("ev_filter_reject", run_3f);
-	set_filter("0");
 	trace_set_clr_event("ev_bench", "bench_3f", 0);
 	ret = trace_set_clr_event("ev_bench", "bench_str", 1);
 	if (!ret)
