@@ -170,14 +170,20 @@ static void rbs_check(int cpu, struct ring_buffer_event *ev, u64 ts)
 	c->read++;
 }
 
-static int rbs_drain(void)
+/*
+ * Read at most @budget records of each CPU (a writer that keeps up with
+ * the reader would otherwise keep it here past the deadline).
+ */
+static int rbs_drain(unsigned long budget)
 {
 	struct ring_buffer_event *ev;
+	unsigned long left;
 	int cpu, n = 0;
 	u64 ts;
 
 	for_each_online_cpu(cpu)
-		while ((ev = ring_buffer_consume(rbs_buf, cpu, &ts, NULL))) {
+		for (left = budget; left &&
+		     (ev = ring_buffer_consume(rbs_buf, cpu, &ts, NULL)); left--) {
 			rbs_check(cpu, ev, ts);
 			if (!(++n % 1024))
 				cond_resched();
@@ -253,7 +259,7 @@ static int __init rbs_init(void)
 	deadline = jiffies + seconds * HZ;
 	next_resize = jiffies + msecs_to_jiffies(resize_ms);
 	while (time_before(jiffies, deadline)) {
-		if (!rbs_drain())
+		if (!rbs_drain(4096))
 			schedule_timeout_uninterruptible(1);
 		cond_resched();
 		if (resize_ms && time_after(jiffies, next_resize)) {
@@ -276,7 +282,7 @@ static int __init rbs_init(void)
 		if (rbs[cpu].writer)
 			kthread_stop(rbs[cpu].writer);
 	}
-	rbs_drain();
+	rbs_drain(ULONG_MAX);
 	for_each_online_cpu(cpu)
 		pass &= rbs_report(cpu);
 	if (resize_ms)
