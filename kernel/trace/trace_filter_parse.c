@@ -3,10 +3,10 @@
  * trace_filter_parse.c - compile an event filter expression into the flat
  * program of trace_filter.h.
  *
+ *	predicate := field[.modifier] op value
  *	expr := term { "||" term }
  *	term := unary { "&&" unary }
  *	unary := "!" unary | "(" expr ")" | predicate
- *	predicate := field[.modifier] op value
  *
  * Three passes, none recursive, so that no expression can run the kernel
  * stack out:

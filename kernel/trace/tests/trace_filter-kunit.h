@@ -400,7 +400,7 @@ static void filter_limits(struct kunit *test)
 		kf_check_jumps(test, prog, "max preds");
 		kfree(prog);
 	}
-	strcpy(buf + n - 2, "||a==1");
+	strscpy(buf + n - 2, "||a==1", FILTER_MAX_LEN + 4 - n);
 	KUNIT_EXPECT_EQ(test, kf_compile(buf, &prog, &err), -EINVAL);
 	KUNIT_EXPECT_EQ(test, err.code, FERR_TOO_MANY_PREDS);
 	KUNIT_EXPECT_EQ(test, err.pos, n);
@@ -419,11 +419,11 @@ static void filter_limits(struct kunit *test)
 	/* A string value must fit MAX_FILTER_STR_VAL with its NUL. */
 	n = sprintf(buf, "name == \"");
 	memset(buf + n, 'x', MAX_FILTER_STR_VAL);
-	strcpy(buf + n + MAX_FILTER_STR_VAL, "\"");
+	strscpy(buf + n + MAX_FILTER_STR_VAL, "\"", 2);
 	KUNIT_EXPECT_EQ(test, kf_compile(buf, &prog, &err), -EINVAL);
 	KUNIT_EXPECT_EQ(test, err.code, FERR_BAD_STRING);
 	KUNIT_EXPECT_EQ(test, err.pos, n - 1);
-	strcpy(buf + n + MAX_FILTER_STR_VAL - 1, "\"");
+	strscpy(buf + n + MAX_FILTER_STR_VAL - 1, "\"", 2);
 	KUNIT_EXPECT_EQ(test, kf_compile(buf, &prog, &err), 0);
 	kfree(prog);
 
@@ -436,7 +436,7 @@ static void filter_limits(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, kf_compile(buf, &prog, &err), 0);
 	kfree(prog);
 	memset(buf, '!', FILTER_MAX_LEN - 4);
-	strcpy(buf + FILTER_MAX_LEN - 4, "a==1");
+	strscpy(buf + FILTER_MAX_LEN - 4, "a==1", 5);
 	KUNIT_EXPECT_EQ(test, kf_compile(buf, &prog, &err), 0);
 	kfree(prog);
 	kf_teardown();
