@@ -186,10 +186,14 @@ static int system_filter_apply(struct trace_subsystem_dir *dir,
 	struct filter_error err, first_err = {};
 	struct filter_prog *prog;
 	int i = 0, nr_ok = 0, nr_err = 0, ret = 0;
+	char *text = filter_text(str);
 
 	fs = kcalloc(dir->nr_events, sizeof(*fs), GFP_KERNEL);
-	if (!fs)
+	if (!fs || !text) {
+		kfree(fs);
+		kfree(text);
 		return -ENOMEM;
+	}
 	list_for_each_entry(file, &dir->tr->events, list) {
 		if (file->system != dir)
 			continue;
@@ -229,7 +233,7 @@ static int system_filter_apply(struct trace_subsystem_dir *dir,
 			filter_install(file, fs[i]);
 		i++;
 	}
-	system_text_set(dir, filter_text(str));
+	system_text_set(dir, text);
 	kfree(fs);
 	return 0;
 unwind:
@@ -237,6 +241,7 @@ unwind:
 		if (fs[i])
 			event_filter_free_rcu(&fs[i]->rcu);
 	kfree(fs);
+	kfree(text);
 	return ret;
 }
 
