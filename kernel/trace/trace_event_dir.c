@@ -199,12 +199,28 @@ static ssize_t filter_read(char *text, char __user *ubuf, size_t cnt,
 }
 
 /*
- * A filter file's write, as a string: at most one byte more than an
- * expression may have, so that a longer one is refused as too long.
+ * A write to a filter file: its text, stripped, goes to the setter of
+ * @file or of @dir (trace_event_filter.c).  At most one byte more than an
+ * expression may have is read, so that a longer one is refused as too
+ * long.
  */
-static char *filter_user_string(const char __user *ubuf, size_t cnt)
+static ssize_t filter_write(struct trace_event_file *file,
+			    struct trace_subsystem_dir *dir,
+			    const char __user *ubuf, size_t cnt, loff_t *ppos)
 {
-	return memdup_user_nul(ubuf, min_t(size_t, cnt, FILTER_MAX_LEN + 1));
+	char *buf = memdup_user_nul(ubuf, min_t(size_t, cnt,
+						FILTER_MAX_LEN + 1));
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = file ? trace_event_filter_set(file, strim(buf)) :
+		     trace_system_filter_set(dir, strim(buf));
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
 }
 
 static bool event_gone(struct file *filp)
@@ -222,17 +238,7 @@ static ssize_t event_filter_read(struct file *filp, char __user *ubuf,
 static ssize_t event_filter_write(struct file *filp, const char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
-	char *buf = filter_user_string(ubuf, cnt);
-	int ret;
-
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	ret = trace_event_filter_set(event_file_of(filp), strim(buf));
-	kfree(buf);
-	if (ret)
-		return ret;
-	*ppos += cnt;
-	return cnt;
+	return filter_write(event_file_of(filp), NULL, ubuf, cnt, ppos);
 }
 
 static const struct file_operations event_filter_fops = {
@@ -397,17 +403,7 @@ static ssize_t system_filter_read(struct file *filp, char __user *ubuf,
 static ssize_t system_filter_write(struct file *filp, const char __user *ubuf,
 				   size_t cnt, loff_t *ppos)
 {
-	char *buf = filter_user_string(ubuf, cnt);
-	int ret;
-
-	if (IS_ERR(buf))
-		return PTR_ERR(buf);
-	ret = trace_system_filter_set(system_dir_of(filp), strim(buf));
-	kfree(buf);
-	if (ret)
-		return ret;
-	*ppos += cnt;
-	return cnt;
+	return filter_write(NULL, system_dir_of(filp), ubuf, cnt, ppos);
 }
 
 static const struct file_operations system_filter_fops = {

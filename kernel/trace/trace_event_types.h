@@ -31,6 +31,10 @@
  *  trace_array.pid lists        replaced under trace_mutex, read by the
  *                               probes under RCU (sched) with preemption
  *                               disabled.
+ *  trace_event_file.filter      the same: replaced under trace_mutex with
+ *                               EVENT_FILE_FL_FILTERED, read by the probes
+ *                               under RCU (sched), freed after a grace
+ *                               period (trace_event_filter.c).
  *  ===========================  ===========================================
  */
 #ifndef _TRACE_EVENT_TYPES_H
