@@ -177,6 +177,8 @@ struct trace_option_ref {
  *	written by the PID filter's sched_switch probe
  * @syscalls: the enabled syscall events by number, allocated when the
  *	first is enabled (trace_syscalls.c)
+ * @marker_file: its ftrace/print event file, whose triggers trace_marker
+ *	writes run; set with the instance's event files (trace_mutex)
  * @option_refs: the targets of the files in options/
  */
 struct trace_array {
@@ -204,6 +206,7 @@ struct trace_array {
 	struct trace_pid_list __rcu *filtered_no_pids;
 	bool __percpu		*pid_ignore;
 	struct trace_syscall_files *syscalls;
+	struct trace_event_file	*marker_file;
 	struct trace_option_ref	option_refs[TRACE_ITER_LAST_BIT];
 };
 
@@ -285,6 +288,8 @@ int trace_snapshot_files_create(struct trace_array *tr);
 int trace_snapshot_percpu_files_create(struct trace_array *tr, int cpu,
 				       struct dentry *dir);
 int trace_snapshot_resize(struct trace_array *tr, unsigned long size, int cpu);
+int trace_snapshot_alloc(struct trace_array *tr);
+void trace_snapshot_take(struct trace_array *tr);
 void trace_snapshot_free(struct trace_array *tr);
 void trace_snapshot_set_clock(struct trace_array *tr, u64 (*clock)(void));
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * trace_core_events.c - the trace core's own record types (print, bprint,
- * bputs, raw_data): how they print, and the events that describe them in
+ * trace_core_events.c - the trace core's own record types (kernel_stack,
+ * print, bprint, bputs, raw_data): how they print, and the events that describe them in
  * events/ftrace/<name>/ (format, id), so that tools can decode them.
  *
  * They are events of the "ftrace" system that cannot be enabled: the
@@ -39,6 +39,40 @@ struct ring_buffer_event *trace_core_reserve(struct trace_buffer *buffer,
 static unsigned long trace_iter_flags(struct trace_iterator *iter)
 {
 	return READ_ONCE(iter->tr->flags);
+}
+
+static enum print_line_t stack_trace(struct trace_iterator *iter, int flags,
+				     struct trace_event *ev)
+{
+	struct stack_entry *e = (void *)iter->ent;
+	unsigned long f = trace_iter_flags(iter);
+	unsigned long *end = (void *)iter->ent + iter->ent_size;
+	unsigned long *p;
+	int i;
+
+	trace_seq_puts(&iter->seq, "<stack trace>\n");
+	for (i = 0, p = e->caller; i < e->size && p < end; i++, p++) {
+		if (trace_seq_has_overflowed(&iter->seq))
+			break;
+		trace_seq_puts(&iter->seq, " => ");
+		trace_print_sym(&iter->seq, *p, f);
+		trace_seq_putc(&iter->seq, '\n');
+	}
+	return trace_handle_return(&iter->seq);
+}
+
+static enum print_line_t stack_raw(struct trace_iterator *iter, int flags,
+				   struct trace_event *ev)
+{
+	struct stack_entry *e = (void *)iter->ent;
+	unsigned long *end = (void *)iter->ent + iter->ent_size;
+	unsigned long *p;
+	int i;
+
+	for (i = 0, p = e->caller; i < e->size && p < end; i++, p++)
+		trace_seq_printf(&iter->seq, " %lx", *p);
+	trace_seq_putc(&iter->seq, '\n');
+	return trace_handle_return(&iter->seq);
 }
 
 static enum print_line_t print_trace(struct trace_iterator *iter, int flags,
@@ -137,6 +171,20 @@ static enum print_line_t raw_data_trace(struct trace_iterator *iter,
 	{ .type = t, .name = #f, .size = 0, .align = 1, .len = -1,	\
 	  .filter_type = FILTER_OTHER }
 
+/* The format shows mainline's fixed eight callers; records hold size. */
+#define STACK_FORMAT_ENTRIES	8
+
+static struct trace_event_fields kernel_stack_fields[] = {
+	{ .type = "int", .name = "size", .size = sizeof(int),
+	  .align = __alignof__(int), .is_signed = 1,
+	  .filter_type = FILTER_OTHER },
+	{ .type = "unsigned long", .name = "caller",
+	  .size = STACK_FORMAT_ENTRIES * sizeof(unsigned long),
+	  .align = __alignof__(unsigned long), .len = STACK_FORMAT_ENTRIES,
+	  .filter_type = FILTER_OTHER },
+	{}
+};
+
 static struct trace_event_fields print_fields[] = {
 	CORE_FIELD(print_entry, "unsigned long", ip),
 	CORE_TAIL("char", buf),
@@ -187,6 +235,14 @@ static struct trace_event_fields raw_data_fields[] = {
 	static struct trace_event_call __used				\
 		__section("_ftrace_events") *_name##_callp = &_name##_call
 
+#define STACK_FMT_ARG(i)	"(void *)REC->caller[" #i "]"
+CORE_EVENT(kernel_stack, TRACE_STACK,
+	   "\"\\t=> %ps\\n\\t=> %ps\\n\\t=> %ps\\n\\t=> %ps\\n"
+	   "\\t=> %ps\\n\\t=> %ps\\n\\t=> %ps\\n\\t=> %ps\\n\", "
+	   STACK_FMT_ARG(0) ", " STACK_FMT_ARG(1) ", " STACK_FMT_ARG(2) ", "
+	   STACK_FMT_ARG(3) ", " STACK_FMT_ARG(4) ", " STACK_FMT_ARG(5) ", "
+	   STACK_FMT_ARG(6) ", " STACK_FMT_ARG(7),
+	   .trace = stack_trace, .raw = stack_raw);
 CORE_EVENT(print, TRACE_PRINT, "\"%ps: %s\", (void *)REC->ip, REC->buf",
 	   .trace = print_trace, .raw = print_raw);
 CORE_EVENT(bprint, TRACE_BPRINT, "\"%ps: %s\", (void *)REC->ip, REC->fmt",
@@ -198,7 +254,8 @@ CORE_EVENT(raw_data, TRACE_RAW_DATA,
 	   .trace = raw_data_trace, .raw = raw_data_trace);
 
 static struct trace_event_call *const core_events[] = {
-	&print_call, &bprint_call, &bputs_call, &raw_data_call,
+	&kernel_stack_call, &print_call, &bprint_call, &bputs_call,
+	&raw_data_call,
 };
 
 static int __init trace_core_events_init(void)

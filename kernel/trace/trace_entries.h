@@ -10,6 +10,13 @@
 
 #include <linux/trace_events.h>
 
+/* A kernel stack, innermost call first: "kernel_stack" */
+struct stack_entry {
+	struct trace_entry	ent;
+	int			size;
+	unsigned long		caller[];
+};
+
 /* trace_marker and trace_printk() with a run-time format: "print" */
 struct print_entry {
 	struct trace_entry	ent;

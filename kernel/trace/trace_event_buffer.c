@@ -9,10 +9,12 @@
  * test of the file's flags when unused.
  *
  * Filtered events: an event file with a filter in force builds its record
- * in a per-CPU scratch page, runs the filter on it at commit, and copies
- * it into the ring buffer only if it passes, so a rejected event costs no
- * ring buffer space.  There is a page per nesting level (an event in an
- * interrupt of an event ...); past FILTER_SCRATCH_LEVELS, or for a record
+ * in a per-CPU scratch page (trace_scratch.h), runs the filter on it at
+ * commit, and copies it into the ring buffer only if it passes, so a
+ * rejected event costs no ring buffer space.  So does an event whose
+ * triggers read its record (trace_trigger.c): they run on the scratch
+ * copy, and a soft-disabled event never reaches the ring buffer.  There
+ * is a page per nesting level; past the last, or for a record
  * larger than a page, or before the pages exist, the record is reserved
  * in the ring buffer as usual and discarded (left as padding, which
  * readers skip) if it fails.  So is the record of a filter that has been
@@ -24,11 +26,8 @@
  * trace can show "comm-pid".  The sched_switch probe that does this is
  * registered while any event is enabled.
  *
- * Locking: the probes take no lock.  cmdline_users is under trace_mutex,
- * and so is the allocation of the scratch pages, which once made are kept.
- * A scratch level is taken by raising its CPU's depth before writing the
- * page, and given back after the copy: an interrupt that takes a level in
- * between gives it back before returning.
+ * Locking: the probes take no lock.  cmdline_users is under trace_mutex.
+ * Scratch levels follow the nesting rule of trace_scratch.h.
  */
 
 #include <linux/sched.h>
@@ -38,16 +37,8 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
-
-#define FILTER_SCRATCH_LEVELS	4
-
-struct filter_scratch {
-	unsigned int	depth;
-	unsigned int	len[FILTER_SCRATCH_LEVELS];
-	void		*page[FILTER_SCRATCH_LEVELS];
-};
-
-static DEFINE_PER_CPU(struct filter_scratch, filter_scratch);
+#include "trace_scratch.h"
+#include "trace_trigger.h"
 
 static DEFINE_PER_CPU(bool, taskinfo_pending);
 static unsigned int cmdline_users;
@@ -81,64 +72,27 @@ void trace_event_cmdline_record(bool start)
 	}
 }
 
-/**
- * trace_event_scratch_alloc() - make the scratch pages of filtered events
- *
- * Called when a filter is installed; the pages are kept from then on.  A
- * page that cannot be allocated leaves its level to the fallback.
- *
- * Context: process context, trace_mutex held.
+/* Skip the frames of the commit path: event_stack() and its caller. */
+#define EVENT_STACK_SKIP	2
+
+/* The stacktrace option: a kernel stack after each event. */
+static noinline void event_stack(struct trace_event_file *file)
+{
+	trace_stack_record(file->tr, tracing_gen_ctx_dec(), EVENT_STACK_SKIP);
+}
+
+/*
+ * A record was committed: the next context switch saves the task names,
+ * and the stacktrace option adds the stack.
  */
-void trace_event_scratch_alloc(void)
-{
-	static bool done;
-	int cpu, i;
-
-	lockdep_assert_held(&trace_mutex);
-	if (done)
-		return;
-	done = true;
-	for_each_possible_cpu(cpu) {
-		struct filter_scratch *sc = per_cpu_ptr(&filter_scratch, cpu);
-
-		for (i = 0; i < FILTER_SCRATCH_LEVELS; i++) {
-			struct page *page;
-
-			if (sc->page[i])
-				continue;
-			page = alloc_pages_node(cpu_to_node(cpu), GFP_KERNEL, 0);
-			if (!page) {
-				done = false;
-				continue;
-			}
-			WRITE_ONCE(sc->page[i], page_address(page));
-		}
-	}
-}
-
-/* Take this CPU's next scratch level for a @len-byte record, or NULL. */
-static void *scratch_get(unsigned long len)
-{
-	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
-	unsigned int d = sc->depth;
-	void *page;
-
-	if (d >= FILTER_SCRATCH_LEVELS || len > PAGE_SIZE)
-		return NULL;
-	page = READ_ONCE(sc->page[d]);
-	if (!page)
-		return NULL;
-	sc->len[d] = len;
-	sc->depth = d + 1;
-	barrier();	/* the level is ours before we write the page */
-	return page;
-}
-
-/* A record was committed: the next context switch saves the task names. */
 static __always_inline void taskinfo_mark(struct trace_event_file *file)
 {
-	if (READ_ONCE(file->tr->flags) & TRACE_ITER_RECORD_CMD)
+	unsigned long flags = READ_ONCE(file->tr->flags);
+
+	if (flags & TRACE_ITER_RECORD_CMD)
 		__this_cpu_write(taskinfo_pending, true);
+	if (unlikely(flags & TRACE_ITER_STACKTRACE))
+		event_stack(file);
 }
 
 /*
@@ -181,10 +135,8 @@ static noinline void scratch_copy(struct trace_event_buffer *fbuffer,
 				  struct event_filter *f,
 				  const struct filter_prog *prog)
 {
-	struct filter_scratch *sc = this_cpu_ptr(&filter_scratch);
 	struct trace_event_file *file = fbuffer->trace_file;
 	struct trace_entry *ent = fbuffer->entry;
-	unsigned int d = sc->depth - 1;
 	bool pass = true;
 
 	fbuffer->trace_ctx = event_trace_ctx();
@@ -193,12 +145,43 @@ static noinline void scratch_copy(struct trace_event_buffer *fbuffer,
 		pass = trace_filter_match(prog, ent);
 	if (pass &&
 	    !ring_buffer_write(READ_ONCE(file->tr->array_buffer.buffer),
-			       sc->len[d], ent))
+			       trace_scratch_len(), ent))
 		taskinfo_mark(file);
 	if (f)
 		filter_learn(f, pass);
-	barrier();	/* done with the page before giving the level back */
-	sc->depth = d;
+	trace_scratch_put();
+}
+
+/*
+ * The record of an event with triggers that read it: fill in its context
+ * word (their filters may read it), run them, record the event if it is
+ * on and passes its filter, give the scratch level back, then run the
+ * triggers that come after the record.
+ */
+static noinline void scratch_trigger_commit(struct trace_event_buffer *fbuffer)
+{
+	struct trace_event_file *file = fbuffer->trace_file;
+	struct trace_entry *ent = fbuffer->entry;
+	enum event_trigger_type tt;
+	struct event_filter *f;
+	bool pass;
+
+	fbuffer->trace_ctx = event_trace_ctx();
+	tracing_generic_entry_update(ent, ent->type, fbuffer->trace_ctx);
+	tt = event_triggers_call(file, NULL, ent, NULL);
+	pass = !test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
+	f = pass ? rcu_dereference_sched(file->filter) : NULL;
+	if (f && f->prog) {
+		pass = trace_filter_match(f->prog, ent);
+		filter_learn(f, pass);
+	}
+	if (pass &&
+	    !ring_buffer_write(READ_ONCE(file->tr->array_buffer.buffer),
+			       trace_scratch_len(), ent))
+		taskinfo_mark(file);
+	trace_scratch_put();
+	if (tt)
+		event_triggers_post_call(file, tt);
 }
 
 /* Filter the record in the current scratch level; copy it if it passes. */
@@ -207,13 +190,16 @@ static noinline void scratch_commit(struct trace_event_buffer *fbuffer)
 	struct event_filter *f;
 	struct filter_prog *prog;
 
+	if (fbuffer->trace_file->flags & EVENT_FILE_FL_TRIGGER_COND) {
+		scratch_trigger_commit(fbuffer);
+		return;
+	}
 	f = rcu_dereference_sched(fbuffer->trace_file->filter);
 	prog = f ? f->prog : NULL;
 	if (prog && !prog->needs_ctx &&
 	    !trace_filter_match(prog, fbuffer->entry)) {
 		filter_learn(f, false);
-		barrier();	/* done with the page, as above */
-		__this_cpu_dec(filter_scratch.depth);
+		trace_scratch_put();
 		return;
 	}
 	scratch_copy(fbuffer, f, prog);
@@ -241,7 +227,11 @@ EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 /**
  * __trace_trigger_soft_disabled() - the slow half of
  *	trace_trigger_soft_disabled()
- * @file: the event file, with a trigger, soft-mode or PID flag set
+ * @file: the event file, with a trigger, soft-mode or PID flag set, and
+ *	no trigger that needs the record (EVENT_FILE_FL_TRIGGER_COND)
+ *
+ * Runs the event's triggers, which need no record, then says whether the
+ * event is to be recorded.
  *
  * Context: a probe, preemption disabled.
  * Return: true when the event is not to be recorded.
@@ -250,6 +240,8 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 {
 	unsigned long eflags = file->flags;
 
+	if (eflags & EVENT_FILE_FL_TRIGGER_MODE)
+		event_triggers_call(file, NULL, NULL, NULL);
 	if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
 		return true;
 	if (eflags & EVENT_FILE_FL_PID_FILTER)
@@ -276,12 +268,15 @@ static noinline void *reserve_filtered(struct trace_event_buffer *fbuffer,
 	/* Not every caller went through trace_trigger_soft_disabled(). */
 	if ((flags & EVENT_FILE_FL_PID_FILTER) && pid_ignored(trace_file))
 		return NULL;
-	if (!(flags & EVENT_FILE_FL_FILTERED))
-		return RESERVE_IN_RING;
-	f = rcu_dereference_sched(trace_file->filter);
-	if (f && READ_ONCE(f->rejects) < FILTER_REJECTS_SCRATCH)
-		return RESERVE_IN_RING;		/* likely to pass */
-	entry = scratch_get(len);
+	/* Triggers that read the record: it is built in scratch. */
+	if (!(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+		if (!(flags & EVENT_FILE_FL_FILTERED))
+			return RESERVE_IN_RING;
+		f = rcu_dereference_sched(trace_file->filter);
+		if (f && READ_ONCE(f->rejects) < FILTER_REJECTS_SCRATCH)
+			return RESERVE_IN_RING;		/* likely to pass */
+	}
+	entry = trace_scratch_get(len);
 	if (!entry)
 		return RESERVE_IN_RING;
 	fbuffer->trace_file = trace_file;
@@ -315,7 +310,8 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	void *entry;
 
 	if (unlikely(trace_file->flags & (EVENT_FILE_FL_PID_FILTER |
-					  EVENT_FILE_FL_FILTERED))) {
+					  EVENT_FILE_FL_FILTERED |
+					  EVENT_FILE_FL_TRIGGER_COND))) {
 		entry = reserve_filtered(fbuffer, trace_file, len);
 		if (entry != RESERVE_IN_RING)
 			return entry;
@@ -338,24 +334,34 @@ EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
 /*
  * A record reserved in the ring buffer while its event had a filter (one
- * likely to pass, or the fallback of scratch_get()): commit it if it
- * passes, else discard it.
+ * likely to pass, or the fallback of trace_scratch_get()) or triggers
+ * that read it: run those, then commit it if it passes, else discard it.
  */
 static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
-	struct event_filter *f = rcu_dereference_sched(file->filter);
-	bool pass = !f || !f->prog || trace_filter_match(f->prog,
-							 fbuffer->entry);
+	unsigned long flags = READ_ONCE(file->flags);
+	enum event_trigger_type tt = ETT_NONE;
+	struct event_filter *f;
+	bool pass = true;
 
-	if (f)
+	if (flags & EVENT_FILE_FL_TRIGGER_COND)
+		tt = event_triggers_call(file, NULL, fbuffer->entry, NULL);
+	f = rcu_dereference_sched(file->filter);
+	if (flags & EVENT_FILE_FL_SOFT_DISABLED) {
+		pass = false;
+	} else if (f && f->prog) {
+		pass = trace_filter_match(f->prog, fbuffer->entry);
 		filter_learn(f, pass);
+	}
 	if (pass) {
 		ring_buffer_unlock_commit(fbuffer->buffer);
 		taskinfo_mark(file);
 	} else {
 		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
 	}
+	if (tt)
+		event_triggers_post_call(file, tt);
 }
 
 /**
@@ -372,7 +378,8 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 		scratch_commit(fbuffer);
 		return;
 	}
-	if (unlikely(file->flags & EVENT_FILE_FL_FILTERED)) {
+	if (unlikely(file->flags & (EVENT_FILE_FL_FILTERED |
+				    EVENT_FILE_FL_TRIGGER_COND))) {
 		commit_filtered(fbuffer);
 		return;
 	}

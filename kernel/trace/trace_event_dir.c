@@ -13,8 +13,8 @@
  * reference on both that object and the instance, and an object whose
  * event or system went away answers -ENODEV.
  *
- * The filter files hand their text to trace_event_filter.c.  trigger takes
- * only an empty write until the trigger engine exists.
+ * The filter files hand their text to trace_event_filter.c, the trigger
+ * files theirs to trace_trigger.c.
  *
  * Locking: trace_mutex around every look at an event or a system, see
  * trace_event_types.h.  The eventfs callbacks run under eventfs's lock and
@@ -29,6 +29,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
+#include "trace_trigger.h"
 
 static struct trace_event_file *event_file_of(struct file *filp)
 {
@@ -160,29 +161,36 @@ static int event_format_show(struct seq_file *m, void *v)
 	return ret;
 }
 
-static int event_format_open(struct inode *inode, struct file *filp)
+/* Open an event file whose reads are a seq_file of @show. */
+static int event_seq_open(struct inode *inode, struct file *filp,
+			  int (*show)(struct seq_file *m, void *v))
 {
 	int ret = event_file_open(inode, filp);
 
 	if (ret)
 		return ret;
-	ret = single_open(filp, event_format_show, inode->i_private);
+	ret = single_open(filp, show, inode->i_private);
 	if (ret)
 		event_file_release(inode, filp);
 	return ret;
 }
 
-static int event_format_release(struct inode *inode, struct file *filp)
+static int event_seq_release(struct inode *inode, struct file *filp)
 {
 	single_release(inode, filp);
 	return event_file_release(inode, filp);
+}
+
+static int event_format_open(struct inode *inode, struct file *filp)
+{
+	return event_seq_open(inode, filp, event_format_show);
 }
 
 static const struct file_operations event_format_fops = {
 	.open		= event_format_open,
 	.read		= seq_read,
 	.llseek		= seq_lseek,
-	.release	= event_format_release,
+	.release	= event_seq_release,
 };
 
 /* Read what a filter file shows (trace_event_filter.c); @text is freed. */
@@ -223,11 +231,6 @@ static ssize_t filter_write(struct trace_event_file *file,
 	return cnt;
 }
 
-static bool event_gone(struct file *filp)
-{
-	return test_bit(EVENT_FILE_FL_FREED_BIT, &event_file_of(filp)->flags);
-}
-
 static ssize_t event_filter_read(struct file *filp, char __user *ubuf,
 				 size_t cnt, loff_t *ppos)
 {
@@ -249,42 +252,53 @@ static const struct file_operations event_filter_fops = {
 	.llseek		= default_llseek,
 };
 
-static const char trigger_help[] =
-	"# Available triggers:\n"
-	"# traceon traceoff snapshot stacktrace enable_event disable_event"
-	" enable_hist disable_hist hist\n";
-
-/* Until the trigger engine: none is set, an empty write removes none. */
-static ssize_t trigger_read(struct file *filp, char __user *ubuf, size_t cnt,
-			    loff_t *ppos)
+static int event_trigger_show(struct seq_file *m, void *v)
 {
-	if (event_gone(filp))
-		return -ENODEV;
-	return simple_read_from_buffer(ubuf, cnt, ppos, trigger_help,
-				       sizeof(trigger_help) - 1);
+	struct trace_event_file *file = m->private;
+	int ret = -ENODEV;
+
+	mutex_lock(&trace_mutex);
+	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
+		trace_trigger_show(m, file);
+		ret = 0;
+	}
+	mutex_unlock(&trace_mutex);
+	return ret;
 }
 
-static ssize_t trigger_write(struct file *filp, const char __user *ubuf,
-			     size_t cnt, loff_t *ppos)
+static int event_trigger_open(struct inode *inode, struct file *filp)
 {
-	char buf[2] = "";
+	return event_seq_open(inode, filp, event_trigger_show);
+}
 
-	if (event_gone(filp))
-		return -ENODEV;
-	if (cnt > 1 || (cnt && copy_from_user(buf, ubuf, 1)))
-		return -EINVAL;
-	if (cnt && buf[0] != '\n')
-		return -EINVAL;
+/*
+ * One command per write (trace_trigger.c).  At most one byte more than a
+ * command may have is read, so that a longer one is refused as too long.
+ * Opening with O_TRUNC changes nothing: '>' works as '>>'.
+ */
+static ssize_t event_trigger_write(struct file *filp, const char __user *ubuf,
+				   size_t cnt, loff_t *ppos)
+{
+	char *buf = memdup_user_nul(ubuf, min_t(size_t, cnt,
+						TRIGGER_CMD_MAX + 1));
+	int ret;
+
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = trace_trigger_write(event_file_of(filp), buf);
+	kfree(buf);
+	if (ret)
+		return ret;
 	*ppos += cnt;
 	return cnt;
 }
 
 static const struct file_operations event_trigger_fops = {
-	.open		= event_file_open,
-	.read		= trigger_read,
-	.write		= trigger_write,
-	.release	= event_file_release,
-	.llseek		= default_llseek,
+	.open		= event_trigger_open,
+	.read		= seq_read,
+	.write		= event_trigger_write,
+	.llseek		= seq_lseek,
+	.release	= event_seq_release,
 };
 
 /* Whether the events a file covers are all off (0), on (1), mixed, none. */

@@ -26,6 +26,9 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
+#include "trace_scratch.h"
+
+#define FILTER_ERR_LOC	"event filter parse error"
 
 static struct event_filter *file_filter(struct trace_event_file *file)
 {
@@ -51,7 +54,7 @@ static void filter_install(struct trace_event_file *file,
 
 	lockdep_assert_held(&trace_mutex);
 	if (f && f->prog)
-		trace_event_scratch_alloc();
+		trace_scratch_alloc();
 	else
 		clear_bit(EVENT_FILE_FL_FILTERED_BIT, &file->flags);
 	old = rcu_replace_pointer(file->filter, f,
@@ -128,7 +131,7 @@ int trace_event_filter_set(struct trace_event_file *file, const char *str)
 	}
 	ret = trace_filter_compile(file->event_call, str, &prog, &err);
 	if (ret == -EINVAL) {
-		trace_filter_log_err(file->tr, str, &err);
+		trace_filter_log_err(file->tr, FILTER_ERR_LOC, str, 0, &err);
 		ret = filter_refused(file, str, &err) ? : -EINVAL;
 		goto out;
 	}
@@ -219,7 +222,7 @@ static int system_filter_apply(struct trace_subsystem_dir *dir,
 		i++;
 	}
 	if (!nr_ok) {
-		trace_filter_log_err(dir->tr, str, &first_err);
+		trace_filter_log_err(dir->tr, FILTER_ERR_LOC, str, 0, &first_err);
 		system_text_set(dir, trace_filter_err_show(str, &first_err));
 		ret = -EINVAL;
 		goto unwind;

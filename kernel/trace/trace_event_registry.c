@@ -24,6 +24,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_trigger.h"
 #include "trace_filter.h"
 
 /* Every registered event (trace_mutex). */
@@ -164,6 +165,9 @@ static int add_event_file(struct trace_array *tr,
 	if (trace_event_pid_filtering(tr))
 		set_bit(EVENT_FILE_FL_PID_FILTER_BIT, &file->flags);
 	list_add_tail(&file->list, &tr->events);
+	if (!strcmp(call->class->system, "ftrace") &&
+	    !strcmp(trace_event_name(call), "print"))
+		WRITE_ONCE(tr->marker_file, file);
 
 	if (!tr->event_dir)
 		return 0;
@@ -177,14 +181,17 @@ static int add_event_file(struct trace_array *tr,
 }
 
 /*
- * Switch a file off in every mode (triggers that soft-enabled it go with
- * it).  A probe may still be running with the file on another CPU, even
+ * Switch a file off in every mode: its own triggers are removed first,
+ * then the soft-mode references of triggers elsewhere are dropped (those
+ * triggers keep a reference on the file, which is marked freed, so they
+ * never touch a gone event).  A probe may still be running with the file on another CPU, even
  * one switched off long ago: the caller waits for
  * tracepoint_synchronize_unregister() before removing a file that was
  * ever enabled.
  */
 static void disable_event_file(struct trace_event_file *file)
 {
+	trace_triggers_clear(file);
 	while (atomic_read(&file->sm_ref))
 		__trace_event_enable(file, false, true);
 	__trace_event_enable(file, false, false);
@@ -196,6 +203,8 @@ static void remove_event_file(struct trace_event_file *file)
 	struct trace_subsystem_dir *dir = file->system;
 
 	set_bit(EVENT_FILE_FL_FREED_BIT, &file->flags);
+	if (file->tr->marker_file == file)
+		WRITE_ONCE(file->tr->marker_file, NULL);
 	list_del(&file->list);
 	if (file->ei)
 		trace_event_dir_remove_file(file);

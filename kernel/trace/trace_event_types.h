@@ -168,6 +168,5 @@ bool trace_event_pid_filtering(struct trace_array *tr);
 
 /* trace_event_buffer.c */
 void trace_event_cmdline_record(bool start);
-void trace_event_scratch_alloc(void);
 
 #endif /* _TRACE_EVENT_TYPES_H */

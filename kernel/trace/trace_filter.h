@@ -33,6 +33,11 @@ struct trace_event_file;
 #define FILTER_MAX_LEN		4095
 /* At most this many predicates ("Too many predicates"). */
 #define FILTER_MAX_PREDS	512
+/*
+ * Bytes of a flexible char array ending a record that a string
+ * comparison reads at most; the record's writer NUL-terminates it.
+ */
+#define FILTER_TAIL_STR_MAX	2048
 /* Bytes of a "char *" or .ustring string copied for a comparison. */
 #define FILTER_PTR_STR_MAX	1024
 
@@ -192,7 +197,8 @@ struct event_filter {
 int trace_filter_compile(struct trace_event_call *call, const char *str,
 			 struct filter_prog **progp, struct filter_error *err);
 char *trace_filter_err_show(const char *str, const struct filter_error *err);
-void trace_filter_log_err(struct trace_array *tr, const char *str,
+void trace_filter_log_err(struct trace_array *tr, const char *loc,
+			  const char *cmd, unsigned int col,
 			  const struct filter_error *err);
 void trace_filter_free_rcu(struct filter_prog *prog);
 

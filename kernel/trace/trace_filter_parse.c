@@ -93,7 +93,7 @@ static const struct {
 	u8	sop;
 } filter_ops[] = {	/* longest first */
 	{ "==", SOP_EQ }, { "!=", SOP_NE }, { "<=", SOP_LE }, { ">=", SOP_GE },
-	{ "=", SOP_EQ }, { "<", SOP_LT }, { ">", SOP_GT }, { "&", SOP_AND },
+	{ "<", SOP_LT }, { ">", SOP_GT }, { "&", SOP_AND },
 	{ "~", SOP_GLOB },
 };
 
@@ -277,6 +277,9 @@ static int parse_field(struct fparse *p, int pos, int len,
 			return perr(p, FERR_NOT_FILTERABLE, pos);
 		pred->offset = field->offset;
 		pred->size = field->size;
+		/* A char[] at the end ("print"'s buf): NUL-terminated text. */
+		if (kind == FP_STR_FIXED && field->len < 0)
+			pred->size = FILTER_TAIL_STR_MAX;
 	} else if (!strcmp(name, "CPU") || !strcmp(name, "cpu")) {
 		kind = FP_CPU;
 	} else if (!strcmp(name, "COMM") || !strcmp(name, "comm")) {
@@ -789,16 +792,21 @@ char *trace_filter_err_show(const char *str, const struct filter_error *err)
 /**
  * trace_filter_log_err() - record a refused expression in error_log
  * @tr: the instance whose error_log gets it
- * @str: the expression
- * @err: where and why
+ * @loc: where it was written, printed before "error:" (for a filter
+ *	file "event filter parse error")
+ * @cmd: the whole command the expression was part of
+ * @col: byte offset of the expression in @cmd, so that the caret falls
+ *	under the token at fault in the whole command
+ * @err: where and why, relative to the expression
  *
  * Context: process context.
  */
-void trace_filter_log_err(struct trace_array *tr, const char *str,
+void trace_filter_log_err(struct trace_array *tr, const char *loc,
+			  const char *cmd, unsigned int col,
 			  const struct filter_error *err)
 {
-	tracing_log_err(tr, "event filter parse error", str, filter_errs,
-			err->code, err->pos);
+	tracing_log_err(tr, loc, cmd, filter_errs, err->code,
+			min_t(unsigned int, col + err->pos, U16_MAX));
 }
 
 static void filter_prog_free(struct rcu_head *rcu)

@@ -9,8 +9,12 @@
  * the whole text back line by line.  The "markers" option refuses all
  * writes with -EINVAL.
  *
+ * A write also runs the triggers of the instance's ftrace/print event
+ * (trace_trigger.c), as an event of that type would.
+ *
  * Locking: none of ours; the user's data is copied before the record is
- * reserved, since reserving disables preemption.
+ * reserved, since reserving disables preemption.  tr->marker_file lives
+ * as long as the instance, which an open file pins.
  */
 
 #include <linux/fs.h>
@@ -19,6 +23,7 @@
 
 #include "trace_entries.h"
 #include "trace_output.h"
+#include "trace_scratch.h"
 
 /* The longest text in one record; longer writes make several. */
 #define TRACE_MARKER_MAX	(4096 - 2)
@@ -56,6 +61,47 @@ static int marker_record(struct trace_array *tr, unsigned short type,
 	return 0;
 }
 
+/*
+ * A trace_marker record when ftrace/print has triggers: built in scratch,
+ * NUL-terminated for filters on buf, run through the triggers, then
+ * written; the post triggers (snapshot, traceoff) see it recorded.
+ * Without a free scratch level it is written as usual, untriggered.
+ */
+static int marker_record_triggered(struct trace_array *tr,
+				   struct trace_event_file *file,
+				   const char *data, size_t len, bool newline,
+				   unsigned long ip)
+{
+	size_t hdr = sizeof(struct print_entry);
+	size_t size = hdr + len + (newline ? 2 : 0);
+	enum event_trigger_type tt;
+	struct print_entry *ent;
+	int ret = 0;
+
+	preempt_disable_notrace();
+	ent = trace_scratch_get(hdr + len + 2);
+	if (!ent) {
+		preempt_enable_notrace();
+		return marker_record(tr, TRACE_PRINT, hdr, data, len, 0,
+				     newline, ip);
+	}
+	tracing_generic_entry_update(&ent->ent, TRACE_PRINT,
+				     tracing_gen_ctx_dec());
+	ent->ip = ip;
+	memcpy(ent->buf, data, len);
+	if (newline)
+		ent->buf[len++] = '\n';
+	ent->buf[len] = '\0';
+	tt = event_triggers_call(file, NULL, ent, NULL);
+	if (ring_buffer_write(READ_ONCE(tr->array_buffer.buffer), size, ent))
+		ret = -EBADF;
+	trace_scratch_put();
+	if (tt)
+		event_triggers_post_call(file, tt);
+	preempt_enable_notrace();
+	return ret;
+}
+
 /* -EINVAL with the markers option off, -EBADF while tracing is off. */
 static int marker_check(struct trace_array *tr)
 {
@@ -68,6 +114,7 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 				  size_t cnt, loff_t *ppos)
 {
 	struct trace_array *tr = trace_file_tr(filp);
+	struct trace_event_file *file;
 	size_t max, done = 0, n;
 	char *chunk;
 	int ret = 0;
@@ -94,9 +141,17 @@ static ssize_t tracing_mark_write(struct file *filp, const char __user *ubuf,
 			ret = -EFAULT;
 			break;
 		}
-		ret = marker_record(tr, TRACE_PRINT, sizeof(struct print_entry),
-				    chunk, n, 0, chunk[n - 1] != '\n',
-				    _THIS_IP_);
+		file = READ_ONCE(tr->marker_file);
+		if (file && test_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT,
+				     &file->flags))
+			ret = marker_record_triggered(tr, file, chunk, n,
+						      chunk[n - 1] != '\n',
+						      _THIS_IP_);
+		else
+			ret = marker_record(tr, TRACE_PRINT,
+					    sizeof(struct print_entry), chunk,
+					    n, 0, chunk[n - 1] != '\n',
+					    _THIS_IP_);
 		if (ret)
 			break;
 		done += n;

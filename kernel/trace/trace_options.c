@@ -55,7 +55,7 @@ trace_option_descs[TRACE_ITER_LAST_BIT] = {
 	[TRACE_ITER_TRACE_PRINTK_BIT] = { "trace_printk_dest", false, true },
 	[TRACE_ITER_PAUSE_ON_TRACE_BIT] = { "pause-on-trace", false, true },
 	[TRACE_ITER_HASH_PTR_BIT] = { "hash-ptr", true, true },
-	[TRACE_ITER_STACKTRACE_BIT] = { "stacktrace", false, false },
+	[TRACE_ITER_STACKTRACE_BIT] = { "stacktrace", false, true },
 	[TRACE_ITER_TEST_NOP_ACCEPT_BIT] = { "test_nop_accept", false, true },
 	[TRACE_ITER_TEST_NOP_REFUSE_BIT] = { "test_nop_refuse", false, false },
 };

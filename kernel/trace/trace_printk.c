@@ -346,36 +346,6 @@ void trace_printk_init_buffers(void)
 }
 EXPORT_SYMBOL_GPL(trace_printk_init_buffers);
 
-/**
- * trace_dump_stack() - record the current kernel stack in the trace
- * @skip: frames to leave out
- *
- * Recorded as text, one "print" record per call.
- *
- * Context: any.
- */
-void trace_dump_stack(int skip)
-{
-	unsigned long entries[16];
-	unsigned int n, i;
-	char *buf;
-	int len;
-
-	preempt_disable_notrace();
-	buf = trace_printk_get_buf();
-	if (buf) {
-		n = stack_trace_save(entries, ARRAY_SIZE(entries), skip + 1);
-		len = scnprintf(buf, TRACE_PRINTK_BUF, "<stack trace>\n");
-		for (i = 0; i < n; i++)
-			len += scnprintf(buf + len, TRACE_PRINTK_BUF - len,
-					 " => %pS\n", (void *)entries[i]);
-		__trace_puts(_RET_IP_, buf, len);
-		trace_printk_put_buf();
-	}
-	preempt_enable_notrace();
-}
-EXPORT_SYMBOL_GPL(trace_dump_stack);
-
 /* Formats of modules, copied so that they outlive them. */
 struct trace_printk_fmt {
 	struct list_head	list;

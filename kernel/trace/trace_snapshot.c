@@ -109,6 +109,32 @@ static int snapshot_swap(struct trace_array *tr, int cpu)
 }
 
 /**
+ * trace_snapshot_alloc() - make sure an instance has its snapshot buffer
+ * @tr: the instance
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ * Return: 0, or -ENOMEM.
+ */
+int trace_snapshot_alloc(struct trace_array *tr)
+{
+	return snapshot_alloc(tr);
+}
+
+/**
+ * trace_snapshot_take() - swap an instance's live and snapshot buffers
+ * @tr: the instance
+ *
+ * Nothing happens if its snapshot buffer is not allocated, or in NMI.
+ *
+ * Context: any; takes a raw spinlock with irqs off.
+ */
+void trace_snapshot_take(struct trace_array *tr)
+{
+	if (!in_nmi())
+		snapshot_swap(tr, RING_BUFFER_ALL_CPUS);
+}
+
+/**
  * trace_snapshot_resize() - follow a resize of the live buffer
  * @tr: the instance
  * @size: the new size per CPU

@@ -147,7 +147,7 @@ static const struct {
 	/* numbers: each size, sign and operator */
 	{ "s8v == -5", 1 }, { "s8v < 0", 1 }, { "s8v > -6", 1 },
 	{ "s8v >= -5", 1 }, { "s8v <= -6", 0 }, { "s8v != -5", 0 },
-	{ "s8v = -5", 1 }, { "s8v == 0xfb", 0 },
+	{ "s8v == 0xfb", 0 },
 	{ "u8v == 200", 1 }, { "u8v > 100", 1 }, { "u8v & 8", 1 },
 	{ "u8v & 1", 0 }, { "u8v == 0310", 1 },
 	{ "s16v == -300", 1 }, { "s16v < -299", 1 }, { "s16v > -300", 0 },
@@ -328,6 +328,8 @@ static const struct {
 	{ "s8v && u8v == 1", FERR_MISSING_OP, "&&" },
 	{ "(s8v)", FERR_MISSING_OP, ")" },
 	{ "s8v =~ 1", FERR_BAD_OP, "=~" },
+	{ "s8v = -5", FERR_BAD_OP, "=" },
+	{ "s8v=0", FERR_BAD_OP, "=" },
 	{ "s8v <> 1", FERR_BAD_OP, "<>" },
 	{ "s8v === 1", FERR_BAD_OP, "===" },
 	{ "s8v ! 1", FERR_BAD_OP, "!" },

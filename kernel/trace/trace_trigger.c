@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_trigger.c - the trigger engine: attaching triggers to event
+ * files, running them from the probes, and the events' trigger files.
+ *
+ * An event file with triggers is in trigger mode: its probe is kept
+ * registered (soft mode, so the event records only if the user enabled
+ * it) and EVENT_FILE_FL_TRIGGER_MODE makes the probe run the triggers.
+ * The header's trace_trigger_soft_disabled() then takes one of two paths:
+ *
+ *  - no trigger needs the record: the triggers run before the record is
+ *    even reserved (__trace_trigger_soft_disabled()), and a soft-disabled
+ *    event stops there;
+ *  - some trigger has a filter, or runs after the event is recorded
+ *    (EVENT_FILE_FL_TRIGGER_COND): the probe builds the record in scratch
+ *    memory (trace_event_buffer.c), the triggers run on it at the commit,
+ *    the record is copied into the ring buffer only if the event is on
+ *    (and passes its own filter), and then the "post" triggers run
+ *    (traceoff, snapshot), so that the triggering event is in the trace
+ *    they stop or the snapshot they take.
+ *
+ * A count ("traceoff:3") is an atomic counter that each firing takes one
+ * from, if it is still positive: however many CPUs hit the event at once,
+ * the command fires exactly that many times.  A firing that would change
+ * nothing (traceoff with tracing already off) does not use up the count.
+ *
+ * Locking: see trace_trigger.h.  Writers hold trace_mutex; a removed
+ * trigger is unbound only after a grace period, when no probe can still
+ * be firing it, so a late firing can never touch a target that was put
+ * back out of soft mode.
+ */
+
+#include <linux/fs.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+#include "trace_array.h"
+#include "trace_event_types.h"
+#include "trace_filter.h"
+#include "trace_scratch.h"
+#include "trace_trigger.h"
+
+/* Take one firing from @t's count; false when it is used up. */
+static __always_inline bool trigger_take(struct event_trigger *t)
+{
+	if (atomic_long_read(&t->count) == TRIGGER_UNLIMITED)
+		return true;
+	return atomic_long_dec_if_positive(&t->count) >= 0;
+}
+
+static void trigger_fire(struct event_trigger *t)
+{
+	const struct trigger_cmd *cmd = t->cmd;
+
+	if (cmd->wanted && !cmd->wanted(t))
+		return;
+	if (trigger_take(t))
+		cmd->fire(t);
+}
+
+/**
+ * event_triggers_call() - run an event's triggers
+ * @file: the event file, in trigger mode
+ * @buffer: unused; the commands find their instance's buffer themselves
+ * @rec: the event's record, or NULL when the triggers run before it is
+ *	built (then only triggers without a filter can run)
+ * @event: unused
+ *
+ * Triggers whose filter rejects @rec are skipped.  "Post" triggers that
+ * pass are not fired but returned, for event_triggers_post_call() once
+ * the record is committed.
+ *
+ * Context: a probe, preemption disabled.
+ * Return: the ETT_* types of the post triggers to fire.
+ */
+enum event_trigger_type
+event_triggers_call(struct trace_event_file *file,
+		    struct trace_buffer *buffer, void *rec,
+		    struct ring_buffer_event *event)
+{
+	enum event_trigger_type tt = ETT_NONE;
+	struct event_trigger *t;
+
+	list_for_each_entry_rcu(t, &file->triggers, list) {
+		struct filter_prog *prog = READ_ONCE(t->prog);
+
+		if (prog && (!rec || !trace_filter_match(prog, rec)))
+			continue;
+		if (rec && t->cmd->post) {
+			tt |= t->cmd->type;
+			continue;
+		}
+		trigger_fire(t);
+	}
+	return tt;
+}
+EXPORT_SYMBOL_GPL(event_triggers_call);
+
+/**
+ * event_triggers_post_call() - fire the post triggers that passed
+ * @file: the event file
+ * @tt: what event_triggers_call() returned
+ *
+ * Context: a probe, preemption disabled, after the record is committed.
+ */
+void event_triggers_post_call(struct trace_event_file *file,
+			      enum event_trigger_type tt)
+{
+	struct event_trigger *t;
+
+	if (!tt)
+		return;
+	list_for_each_entry_rcu(t, &file->triggers, list)
+		if (t->cmd->post && (t->cmd->type & tt))
+			trigger_fire(t);
+}
+EXPORT_SYMBOL_GPL(event_triggers_post_call);
+
+/* Whether some trigger of @file needs the record: set TRIGGER_COND. */
+static void trigger_cond_update(struct trace_event_file *file)
+{
+	struct event_trigger *t;
+	bool cond = false;
+
+	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry(t, &file->triggers, list)
+		if (t->prog || t->cmd->post)
+			cond = true;
+	if (cond)
+		set_bit(EVENT_FILE_FL_TRIGGER_COND_BIT, &file->flags);
+	else
+		clear_bit(EVENT_FILE_FL_TRIGGER_COND_BIT, &file->flags);
+}
+
+/* The first trigger of @file: keep its probe on, in soft mode. */
+static int trigger_mode_get(struct trace_event_file *file)
+{
+	int ret;
+
+	if (atomic_inc_return(&file->tm_ref) > 1)
+		return 0;
+	/* The trace core's events (ftrace/print) have no probe to keep on. */
+	ret = file->event_call->class->reg ?
+	      __trace_event_enable(file, true, true) : 0;
+	if (ret) {
+		atomic_dec(&file->tm_ref);
+		return ret;
+	}
+	set_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
+	return 0;
+}
+
+static void trigger_mode_put(struct trace_event_file *file)
+{
+	if (!atomic_dec_and_test(&file->tm_ref))
+		return;
+	clear_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
+	if (file->event_call->class->reg)
+		__trace_event_enable(file, false, true);
+}
+
+static void trigger_free(struct event_trigger *t)
+{
+	if (t->cmd->unbind && t->target)
+		t->cmd->unbind(t);
+	kfree(t->prog);
+	kfree(t->filter_str);
+	kfree(t);
+}
+
+/*
+ * Unlink the triggers of @file that @match selects (all if NULL), wait
+ * until no probe can be running them, then unbind and free them.
+ */
+static void triggers_remove(struct trace_event_file *file,
+			    const struct trigger_spec *match,
+			    const struct trace_event_file *target)
+{
+	struct event_trigger *t, *next;
+	LIST_HEAD(gone);
+
+	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry_safe(t, next, &file->triggers, list) {
+		if (match && (t->cmd != match->cmd ||
+			      (match->cmd->has_target && t->target != target)))
+			continue;
+		list_del_rcu(&t->list);
+		list_add_tail(&t->gone, &gone);
+	}
+	if (list_empty(&gone))
+		return;
+	trigger_cond_update(file);
+	/* Probes that saw the triggers finish before they are unbound. */
+	synchronize_rcu();
+	list_for_each_entry_safe(t, next, &gone, gone) {
+		trigger_free(t);
+		trigger_mode_put(file);
+	}
+}
+
+/**
+ * trace_triggers_clear() - remove every trigger of an event file
+ * @file: the event file, going away with its event or instance
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ */
+void trace_triggers_clear(struct trace_event_file *file)
+{
+	triggers_remove(file, NULL, NULL);
+}
+
+/* The target a command names, for adding or removing. */
+static struct trace_event_file *spec_target(struct trace_event_file *file,
+					    const struct trigger_spec *spec)
+{
+	if (!spec->cmd->has_target)
+		return NULL;
+	return __trace_find_event_file(file->tr, spec->system, spec->event);
+}
+
+static int trigger_add(struct trace_event_file *file,
+		       const struct trigger_spec *spec,
+		       struct event_trigger *t, struct trigger_error *err)
+{
+	struct trace_event_file *target = spec_target(file, spec);
+	struct event_trigger *other;
+	int ret;
+
+	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry(other, &file->triggers, list) {
+		if (trigger_same_kind(other, spec->cmd, target)) {
+			err->code = TERR_EXISTS;
+			err->pos = 0;
+			return -EEXIST;
+		}
+	}
+	if (target == file) {
+		err->code = TERR_SELF;
+		err->pos = spec->target_col;
+		return -EINVAL;
+	}
+	trace_scratch_alloc();
+	if (spec->cmd->bind) {
+		ret = spec->cmd->bind(t, spec, err);
+		if (ret)
+			return ret;
+	}
+	ret = trigger_mode_get(file);
+	if (ret) {
+		if (t->cmd->unbind && t->target)
+			t->cmd->unbind(t);
+		return ret;
+	}
+	list_add_tail_rcu(&t->list, &file->triggers);
+	trigger_cond_update(file);
+	return 0;
+}
+
+/* Compile the filter of a new trigger; log where it fails. */
+static int trigger_filter(struct trace_event_file *file,
+			  const struct trigger_spec *spec,
+			  struct event_trigger *t, const char *line)
+{
+	struct filter_error ferr;
+	int ret;
+
+	if (!spec->filter)
+		return 0;
+	t->filter_str = kstrdup(spec->filter, GFP_KERNEL);
+	if (!t->filter_str)
+		return -ENOMEM;
+	ret = trace_filter_compile(file->event_call, spec->filter, &t->prog,
+				   &ferr);
+	if (ret == -EINVAL)
+		trace_filter_log_err(file->tr, "trigger filter parse error",
+				     line, spec->filter_col, &ferr);
+	return ret;
+}
+
+static void trigger_log_err(struct trace_event_file *file, const char *line,
+			    const struct trigger_error *err)
+{
+	tracing_log_err(file->tr, "event trigger", line, trigger_errs,
+			err->code, err->pos);
+}
+
+/* The errno of a refusal by the parser. */
+static int parse_errno(const struct trigger_error *err)
+{
+	switch (err->code) {
+	case TERR_UNSUPPORTED:
+		return -EOPNOTSUPP;
+	case TERR_TOO_LONG:
+		return -E2BIG;
+	default:
+		return -EINVAL;
+	}
+}
+
+/**
+ * trace_trigger_write() - carry out one line written to a trigger file
+ * @file: the event file
+ * @buf: the line, NUL-terminated; modified
+ *
+ * Context: process context; takes trace_mutex.
+ * Return: 0, or a negative errno with the reason in error_log.
+ */
+int trace_trigger_write(struct trace_event_file *file, char *buf)
+{
+	struct trigger_error err;
+	struct trigger_spec spec;
+	struct event_trigger *t;
+	char *line;
+	int ret;
+
+	line = kstrdup(buf, GFP_KERNEL);
+	if (!line)
+		return -ENOMEM;
+	strim(line);
+	ret = trigger_parse(buf, &spec, &err);
+	if (ret) {
+		if (err.code == TERR_EMPTY) {
+			ret = 0;
+		} else {
+			mutex_lock(&trace_mutex);
+			trigger_log_err(file, line, &err);
+			mutex_unlock(&trace_mutex);
+			ret = parse_errno(&err);
+		}
+		goto out;
+	}
+
+	mutex_lock(&trace_mutex);
+	if (test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
+		ret = -ENODEV;
+		goto unlock;
+	}
+	if (spec.remove) {
+		struct trace_event_file *target = spec_target(file, &spec);
+
+		if (spec.cmd->has_target && !target) {
+			err.code = TERR_NO_EVENT;
+			err.pos = spec.target_col;
+			trigger_log_err(file, line, &err);
+			ret = -EINVAL;
+		} else {
+			triggers_remove(file, &spec, target);
+		}
+		goto unlock;
+	}
+
+	ret = -ENOMEM;
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		goto unlock;
+	t->cmd = spec.cmd;
+	t->file = file;
+	atomic_long_set(&t->count, spec.count);
+	ret = trigger_filter(file, &spec, t, line);
+	if (!ret) {
+		ret = trigger_add(file, &spec, t, &err);
+		if (ret && err.code != TERR_NONE)
+			trigger_log_err(file, line, &err);
+	}
+	if (ret) {
+		kfree(t->prog);
+		kfree(t->filter_str);
+		kfree(t);
+	}
+unlock:
+	mutex_unlock(&trace_mutex);
+out:
+	kfree(line);
+	return ret;
+}
+
+static void trigger_show_one(struct seq_file *m, struct event_trigger *t)
+{
+	long count = atomic_long_read(&t->count);
+
+	seq_puts(m, t->cmd->name);
+	if (t->target)
+		seq_printf(m, ":%s:%s", trace_event_system(t->target),
+			   trace_event_name(t->target->event_call));
+	if (count == TRIGGER_UNLIMITED)
+		seq_puts(m, ":unlimited");
+	else
+		seq_printf(m, ":count=%ld", count);
+	if (t->filter_str)
+		seq_printf(m, " if %s", t->filter_str);
+	seq_putc(m, '\n');
+}
+
+/**
+ * trace_trigger_show() - the text of an event's trigger file
+ * @m: the seq_file
+ * @file: the event file
+ *
+ * One line per trigger, or the list of commands if there is none.
+ *
+ * Context: process context, trace_mutex held.
+ */
+void trace_trigger_show(struct seq_file *m, struct trace_event_file *file)
+{
+	struct event_trigger *t;
+
+	lockdep_assert_held(&trace_mutex);
+	if (list_empty(&file->triggers)) {
+		trigger_cmds_help(m);
+		return;
+	}
+	list_for_each_entry(t, &file->triggers, list)
+		trigger_show_one(m, t);
+}

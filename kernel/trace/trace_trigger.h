@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * trace_trigger.h - event triggers: the parsed command, the table of
+ * commands and an attached trigger.
+ *
+ * A write to an event's trigger file, "[!]cmd[:args] [if filter]", is
+ * parsed (trace_trigger_parse.c) into a struct trigger_spec, which names
+ * its command by a pointer into the table of trace_trigger_cmds.c.  The
+ * engine (trace_trigger.c) binds the spec into a struct event_trigger and
+ * links it on the event file's list of triggers, which the probes walk.
+ *
+ * Locking:
+ *
+ *  ==========================  ==========================================
+ *  trace_mutex                 adding, removing and binding triggers;
+ *                              the TRIGGER_MODE and TRIGGER_COND flags of
+ *                              an event file change under it.
+ *  trace_event_file.triggers   list_add_rcu()/list_del_rcu() under
+ *                              trace_mutex; the probes walk it under RCU
+ *                              (sched: the tracepoint disables preemption).
+ *                              A removed trigger is freed after a grace
+ *                              period.
+ *  event_trigger.count         atomic: probes on every CPU consume it.
+ *  ==========================  ==========================================
+ */
+#ifndef _TRACE_TRIGGER_H
+#define _TRACE_TRIGGER_H
+
+#include <linux/atomic.h>
+#include <linux/rcupdate.h>
+#include <linux/trace_events.h>
+
+struct filter_prog;
+struct seq_file;
+struct trace_array;
+struct event_trigger;
+
+/* The longest trigger line, and a target's longest system/event name. */
+#define TRIGGER_CMD_MAX		4096
+#define TRIGGER_EVENT_NAME_MAX	64
+
+/* event_trigger.count of a trigger without ":N". */
+#define TRIGGER_UNLIMITED	(-1L)
+
+/**
+ * enum trigger_err - why a trigger command was refused
+ * @TERR_NONE: not refused
+ * @TERR_EMPTY: nothing but blanks
+ * @TERR_UNKNOWN: no such command
+ * @TERR_UNSUPPORTED: a command this kernel lists but cannot run yet
+ * @TERR_NO_TARGET: enable_event/disable_event without <sys>:<event>
+ * @TERR_BAD_TARGET: a target name that is empty or too long
+ * @TERR_NO_EVENT: the target event does not exist in this instance
+ * @TERR_SELF: the target is the triggering event itself
+ * @TERR_BAD_COUNT: the count is not a number
+ * @TERR_EXPECT_IF: something other than "if" follows the command
+ * @TERR_NO_FILTER: "if" with no expression after it
+ * @TERR_TOO_LONG: the command is longer than TRIGGER_CMD_MAX
+ * @TERR_EXISTS: the event already has a trigger of that kind (and target)
+ * @TERR_NO_SNAPSHOT: the snapshot buffer could not be allocated
+ * @TERR_FILTER: the filter was refused; the filter compiler says why
+ * @TERR_MAX: number of codes
+ */
+enum trigger_err {
+	TERR_NONE,
+	TERR_EMPTY,
+	TERR_UNKNOWN,
+	TERR_UNSUPPORTED,
+	TERR_NO_TARGET,
+	TERR_BAD_TARGET,
+	TERR_NO_EVENT,
+	TERR_SELF,
+	TERR_BAD_COUNT,
+	TERR_EXPECT_IF,
+	TERR_NO_FILTER,
+	TERR_TOO_LONG,
+	TERR_EXISTS,
+	TERR_NO_SNAPSHOT,
+	TERR_FILTER,
+	TERR_MAX
+};
+
+/**
+ * struct trigger_error - where and why a command was refused
+ * @code: enum trigger_err
+ * @pos: byte offset of the token at fault in the whole command
+ */
+struct trigger_error {
+	u8	code;
+	u16	pos;
+};
+
+/**
+ * struct trigger_spec - a parsed trigger command
+ * @remove: the command began with '!'
+ * @cmd: the command's entry in the table
+ * @system: the target's system (commands with a target), in the buffer
+ *	that was parsed
+ * @event: the target's event name, likewise
+ * @count: the ":N" count, or TRIGGER_UNLIMITED
+ * @filter: the expression after "if", or NULL
+ * @filter_col: byte offset of @filter in the command
+ * @target_col: byte offset of @system in the command
+ */
+struct trigger_spec {
+	bool				remove;
+	const struct trigger_cmd	*cmd;
+	const char			*system;
+	const char			*event;
+	long				count;
+	const char			*filter;
+	u16				filter_col;
+	u16				target_col;
+};
+
+/**
+ * struct trigger_cmd - one trigger command (trace_trigger_cmds.c)
+ * @name: as written in the trigger file
+ * @type: its ETT_* bit; triggers of one type are at most one per event
+ *	(and per target, for commands with a target)
+ * @has_target: takes "<system>:<event>" before the count
+ * @post: runs after the triggering event is recorded, so that the event
+ *	is in the trace it turns off or in the snapshot it takes
+ * @unsupported: listed in the help, refused when written
+ * @bind: resolve what the command acts on (trace_mutex held); may fail
+ *	with @err set
+ * @unbind: undo @bind (trace_mutex held)
+ * @wanted: whether firing now would change anything; a count is used up
+ *	only by a firing that does.  NULL: always.
+ * @fire: the action; any context the event can fire in, NMI included
+ *
+ * The commands are a table of designated initialisers; the engine never
+ * names one.
+ */
+struct trigger_cmd {
+	const char	*name;
+	unsigned int	type;
+	bool		has_target;
+	bool		post;
+	bool		unsupported;
+	int		(*bind)(struct event_trigger *t,
+				const struct trigger_spec *spec,
+				struct trigger_error *err);
+	void		(*unbind)(struct event_trigger *t);
+	bool		(*wanted)(struct event_trigger *t);
+	void		(*fire)(struct event_trigger *t);
+};
+
+/**
+ * struct event_trigger - a trigger attached to an event file
+ * @list: in the event file's triggers (see the locking table)
+ * @cmd: its command
+ * @file: the triggering event file
+ * @target: enable_event/disable_event: the target's event file, which
+ *	this trigger holds a reference on and keeps in soft mode
+ * @prog: the compiled "if" filter, or NULL
+ * @filter_str: its text as listed, or NULL
+ * @count: firings left, or TRIGGER_UNLIMITED
+ * @gone: in the list of triggers being removed, once off @list
+ */
+struct event_trigger {
+	struct list_head		list;
+	const struct trigger_cmd	*cmd;
+	struct trace_event_file		*file;
+	struct trace_event_file		*target;
+	struct filter_prog		*prog;
+	char				*filter_str;
+	atomic_long_t			count;
+	struct list_head		gone;
+};
+
+/* trace_trigger_parse.c */
+int trigger_parse(char *buf, struct trigger_spec *spec,
+		  struct trigger_error *err);
+extern const char *const trigger_errs[];
+
+/* trace_trigger_cmds.c */
+const struct trigger_cmd *trigger_cmd_find(const char *name, size_t len);
+void trigger_cmds_help(struct seq_file *m);
+bool trigger_same_kind(const struct event_trigger *t,
+		       const struct trigger_cmd *cmd,
+		       const struct trace_event_file *target);
+
+/* trace_trigger.c */
+int trace_trigger_write(struct trace_event_file *file, char *buf);
+void trace_trigger_show(struct seq_file *m, struct trace_event_file *file);
+void trace_triggers_clear(struct trace_event_file *file);
+
+/* trace_stack.c */
+void trace_stack_record(struct trace_array *tr, unsigned int trace_ctx,
+			int skip);
+
+#endif /* _TRACE_TRIGGER_H */

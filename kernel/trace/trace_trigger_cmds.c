@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_trigger_cmds.c - the trigger commands, one table of designated
+ * initialisers.
+ *
+ *	traceon, traceoff	the instance's tracing_on
+ *	snapshot		swap the instance's snapshot buffer in
+ *	stacktrace		record the kernel stack
+ *	enable_event,		switch another event of the instance, kept
+ *	disable_event		in soft mode while the trigger exists
+ *	hist, enable_hist,	listed; refused until the hist engine exists
+ *	disable_hist
+ *
+ * Each command binds what it acts on when the trigger is set (the target
+ * event, the snapshot buffer), so that firing, which happens in whatever
+ * context the event fires in, only flips a bit or writes a record.
+ *
+ * Locking: bind and unbind run under trace_mutex; fire runs in a probe,
+ * under RCU (sched), and takes no lock but the snapshot's raw spinlock.
+ */
+
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "trace_array.h"
+#include "trace_event_types.h"
+#include "trace_trigger.h"
+
+/* The context word, for records a trigger writes from a probe. */
+static unsigned int trigger_ctx(void)
+{
+	return tracing_gen_ctx_dec();
+}
+
+static bool tracing_on_wanted(struct event_trigger *t, bool on)
+{
+	return trace_tracing_is_on(t->file->tr) != on;
+}
+
+static bool traceon_wanted(struct event_trigger *t)
+{
+	return tracing_on_wanted(t, true);
+}
+
+static bool traceoff_wanted(struct event_trigger *t)
+{
+	return tracing_on_wanted(t, false);
+}
+
+static void traceon_fire(struct event_trigger *t)
+{
+	trace_set_tracing_on(t->file->tr, true);
+}
+
+static void traceoff_fire(struct event_trigger *t)
+{
+	trace_set_tracing_on(t->file->tr, false);
+}
+
+static int snapshot_bind(struct event_trigger *t,
+			 const struct trigger_spec *spec,
+			 struct trigger_error *err)
+{
+	int ret = trace_snapshot_alloc(t->file->tr);
+
+	if (ret) {
+		err->code = TERR_NO_SNAPSHOT;
+		err->pos = 0;
+	}
+	return ret;
+}
+
+static void snapshot_fire(struct event_trigger *t)
+{
+	trace_snapshot_take(t->file->tr);
+}
+
+/*
+ * Skip the frames of the trigger path itself: the probe half that
+ * calls the triggers, event_triggers_call() and this function.
+ */
+#define TRIGGER_STACK_SKIP	3
+
+static void stacktrace_fire(struct event_trigger *t)
+{
+	trace_stack_record(t->file->tr, trigger_ctx(), TRIGGER_STACK_SKIP);
+}
+
+/* The target of enable_event/disable_event: same instance, not itself. */
+static int target_bind(struct event_trigger *t,
+		       const struct trigger_spec *spec,
+		       struct trigger_error *err)
+{
+	struct trace_event_file *target;
+	int ret;
+
+	lockdep_assert_held(&trace_mutex);
+	target = __trace_find_event_file(t->file->tr, spec->system,
+					 spec->event);
+	if (!target || !target->event_call->class->reg ||
+	    target->event_call->flags & TRACE_EVENT_FL_IGNORE_ENABLE) {
+		err->code = TERR_NO_EVENT;
+		err->pos = spec->target_col;
+		return -EINVAL;
+	}
+	ret = __trace_event_enable(target, true, true);
+	if (ret) {
+		err->code = TERR_NO_EVENT;
+		err->pos = spec->target_col;
+		return ret;
+	}
+	refcount_inc(&target->ref);
+	t->target = target;
+	return 0;
+}
+
+static void target_unbind(struct event_trigger *t)
+{
+	lockdep_assert_held(&trace_mutex);
+	__trace_event_enable(t->target, false, true);
+	trace_event_file_put(t->target);
+	t->target = NULL;
+}
+
+static bool enable_event_wanted(struct event_trigger *t)
+{
+	return test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &t->target->flags);
+}
+
+static bool disable_event_wanted(struct event_trigger *t)
+{
+	return !enable_event_wanted(t);
+}
+
+static void enable_event_fire(struct event_trigger *t)
+{
+	clear_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &t->target->flags);
+}
+
+static void disable_event_fire(struct event_trigger *t)
+{
+	set_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &t->target->flags);
+}
+
+static const struct trigger_cmd trigger_cmds[] = {
+	{
+		.name		= "traceon",
+		.type		= ETT_TRACE_ONOFF,
+		.post		= true,
+		.wanted		= traceon_wanted,
+		.fire		= traceon_fire,
+	},
+	{
+		.name		= "traceoff",
+		.type		= ETT_TRACE_ONOFF,
+		.post		= true,
+		.wanted		= traceoff_wanted,
+		.fire		= traceoff_fire,
+	},
+	{
+		.name		= "snapshot",
+		.type		= ETT_SNAPSHOT,
+		.post		= true,
+		.bind		= snapshot_bind,
+		.fire		= snapshot_fire,
+	},
+	{
+		.name		= "stacktrace",
+		.type		= ETT_STACKTRACE,
+		.fire		= stacktrace_fire,
+	},
+	{
+		.name		= "enable_event",
+		.type		= ETT_EVENT_ENABLE,
+		.has_target	= true,
+		.bind		= target_bind,
+		.unbind		= target_unbind,
+		.wanted		= enable_event_wanted,
+		.fire		= enable_event_fire,
+	},
+	{
+		.name		= "disable_event",
+		.type		= ETT_EVENT_ENABLE,
+		.has_target	= true,
+		.bind		= target_bind,
+		.unbind		= target_unbind,
+		.wanted		= disable_event_wanted,
+		.fire		= disable_event_fire,
+	},
+	{
+		.name		= "enable_hist",
+		.type		= ETT_HIST_ENABLE,
+		.has_target	= true,
+		.unsupported	= true,
+	},
+	{
+		.name		= "disable_hist",
+		.type		= ETT_HIST_ENABLE,
+		.has_target	= true,
+		.unsupported	= true,
+	},
+	{
+		.name		= "hist",
+		.type		= ETT_EVENT_HIST,
+		.unsupported	= true,
+	},
+};
+
+/**
+ * trigger_cmd_find() - a trigger command by name
+ * @name: the name, not necessarily NUL-terminated
+ * @len: its length
+ *
+ * Context: any.
+ * Return: the command's table entry, or NULL.
+ */
+const struct trigger_cmd *trigger_cmd_find(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(trigger_cmds); i++)
+		if (strlen(trigger_cmds[i].name) == len &&
+		    !memcmp(trigger_cmds[i].name, name, len))
+			return &trigger_cmds[i];
+	return NULL;
+}
+
+/**
+ * trigger_cmds_help() - what a trigger file without triggers shows
+ * @m: the seq_file
+ *
+ * Context: process context.
+ */
+void trigger_cmds_help(struct seq_file *m)
+{
+	size_t i;
+
+	seq_puts(m, "# Available triggers:\n#");
+	for (i = 0; i < ARRAY_SIZE(trigger_cmds); i++)
+		seq_printf(m, " %s", trigger_cmds[i].name);
+	seq_putc(m, '\n');
+}
+
+/**
+ * trigger_same_kind() - whether a new trigger would duplicate one
+ * @t: a trigger already on the event
+ * @cmd: the new trigger's command
+ * @target: its target, for commands with one
+ *
+ * An event has at most one trigger of each type (traceon and traceoff
+ * are one type), and for commands with a target, one per target.
+ *
+ * Context: trace_mutex held.
+ * Return: true if @t is of the same kind.
+ */
+bool trigger_same_kind(const struct event_trigger *t,
+		       const struct trigger_cmd *cmd,
+		       const struct trace_event_file *target)
+{
+	if (t->cmd->type != cmd->type)
+		return false;
+	return !cmd->has_target || t->target == target;
+}
