@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# check.sh NAME: build the NAME kernel, boot it twice (below), and judge
+# check.sh NAME: build the NAME kernel, boot it three times (below), and judge
 # the run: the KUnit suites (at boot), the ftracetest cases and the kernel log
 # (harness/results.py).  Exits non-zero if anything failed.
 . "$(dirname "$0")/lib.sh"
@@ -15,36 +15,58 @@ done
 "$ROOT/harness/build.sh" "$name"
 "$ROOT/harness/initramfs.sh" "$name"
 
-# Two boots, one log.  The first (multi-threaded TCG, so that the vCPUs
-# run at the same instant for the ring buffer stress test and for the
-# filter fuzzer's events) runs the KUnit suites, the guest checks, the
-# stress test and the filter fuzzer, with the event layer's
-# boot parameter (guest/smoke.sh checks it).  The second runs ftracetest
-# on single-threaded TCG (harness/qemu.sh says why), KUnit off.
-boot_args="trace_event=sched:sched_process_exec,irq:*,sys_enter_openat"
+# Three boots, one log.  The first, on one CPU, runs only the KUnit
+# suites (they must pass on one CPU as on two).  The second (multi-
+# threaded TCG, so that the vCPUs run at the same instant for the ring
+# buffer stress test, the fuzzers and the tracepoint toggle loop) runs
+# the KUnit suites again, the guest checks, the stress test, the fuzzers
+# and the toggle loop, with the event layer's boot parameter
+# (guest/smoke.sh checks it).  The third runs ftracetest on
+# single-threaded TCG, KUnit off.
+boot_args="trace_event=sched:sched_process_exec,sched:sched_switch,irq:*,sys_enter_openat"
 
+s0=$(mktemp)
 s1=$(mktemp)
 s2=$(mktemp)
-trap 'rm -f "$s1" "$s2"' EXIT
+trap 'rm -f "$s0" "$s1" "$s2"' EXIT
+echo true >"$s0"
 cat >"$s1" <<S
 sh /harness/smoke.sh
 sh /harness/rb_stress.sh
 sh /harness/filter_fuzz.sh
+sh /harness/trigger_count.sh
+sh /harness/tp_toggle.sh
 S
 cat >"$s2" <<S
 FTRACE_DIRS="$dirs" FTRACE_TIMEOUT=${FTRACE_TIMEOUT:-300} sh /harness/check.sh
 S
 log=$LOGS/$name-check.log
-log "booting $name kernel for the test run (log: ${log#"$ROOT"/})"
+t0=$(date +%s)
+log "booting $name kernel on one CPU for KUnit (log: ${log#"$ROOT"/})"
 set +e
+QEMU_SMP=1 "$ROOT/harness/qemu.sh" "$name" --script "$s0" --log "$log.0" \
+	--append "$boot_args" --timeout "${CHECK_TIMEOUT:-2400}"
+[ $? = 124 ] && log "QEMU timed out (one-CPU boot)"
+t1=$(date +%s)
+log "one-CPU boot: $((t1 - t0)) s; booting $name kernel for the test run"
 "$ROOT/harness/qemu.sh" "$name" --script "$s1" --log "$log.1" \
 	--append "$boot_args" --parallel --timeout "${CHECK_TIMEOUT:-2400}"
 [ $? = 124 ] && log "QEMU timed out (first boot)"
-log "booting $name kernel again for ftracetest"
+t2=$(date +%s)
+log "test boot: $((t2 - t1)) s; booting $name kernel again for ftracetest"
 "$ROOT/harness/qemu.sh" "$name" --script "$s2" --log "$log.2" \
 	--append "kunit.enable=0" --timeout "${CHECK_TIMEOUT:-2400}"
 [ $? = 124 ] && log "QEMU timed out (second boot)"
+t3=$(date +%s)
+log "ftracetest boot: $((t3 - t2)) s"
 set -e
-cat "$log.1" "$log.2" >"$log"
-rm -f "$log.1" "$log.2"
+{
+	echo "@@BOOT one-cpu"
+	cat "$log.0"
+	echo "@@BOOT test"
+	cat "$log.1"
+	echo "@@BOOT ftracetest"
+	cat "$log.2"
+} >"$log"
+rm -f "$log.0" "$log.1" "$log.2"
 python3 "$ROOT/harness/results.py" "$log" "$ROOT/harness/ftracetest.expect" "$dirs"

@@ -7,7 +7,10 @@
 #   out/build, out/build-debug   kernel build trees (O=)
 #   out/initramfs                guest userland staging and cpio archives
 #   out/logs                     console logs of every QEMU run
-#   out/ccache                   compiler cache
+# Outside the clone, so that every clone and CI run on this machine share
+# them:
+#   ~/.cache/trace-events/ccache  compiler cache
+#   ~/.cache/trace-events/qemu    QEMU from bookworm-backports (deps.sh)
 
 set -eu
 
@@ -18,7 +21,9 @@ BASE_TAR=/usr/src/$BASE_PKG.tar.xz
 BASE=$OUT/base/$BASE_PKG
 SRC=$OUT/src
 LOGS=$OUT/logs
-export CCACHE_DIR=${CCACHE_DIR:-$OUT/ccache}
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/trace-events
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+QEMU_DIR=$CACHE/qemu
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 JOBS=${JOBS:-$(nproc)}
 

@@ -54,19 +54,20 @@ if [ -n "$script" ]; then
 fi
 
 # Single-threaded TCG by default: one host thread runs both vCPUs in turn.
-# Under multi-threaded TCG (QEMU 7.2) the guest died now and then on an
-# int3 in __schedule()'s sched_switch tracepoint call whose patching had
-# completed: memory held the new call, yet a vCPU still ran the int3 that
-# text_poke_bp() had put there and removed.  We read it as a stale
-# translation (an emulator race, not a kernel one); tests that switch
-# sched events quickly (trace-cmd record) hit it.  --parallel asks for
-# multi-threaded TCG anyway, where vCPUs running at the same instant
-# matter more (the ring buffer stress test) and little text is patched.
+# --parallel asks for multi-threaded TCG, where vCPUs run at the same
+# instant (the ring buffer stress test, the fuzzers, the tracepoint toggle
+# loop).  It needs QEMU 10 (deps.sh): QEMU 7.2 ran a stale translation of
+# patched code, an int3 that text_poke_bp() had already removed.
 accel="-accel tcg,thread=single"
 [ -n "$parallel" ] && accel="-accel tcg,thread=multi"
 [ -n "$icount" ] && accel="-accel tcg"
+QEMU_BIN=${QEMU_BIN:-$QEMU_DIR/usr/bin/qemu-system-x86_64}
+[ -x "$QEMU_BIN" ] || die "no QEMU at $QEMU_BIN (make deps)"
+QEMU_EXTRA=${QEMU_EXTRA:--L $QEMU_DIR/usr/share/qemu -L $QEMU_DIR/usr/share/seabios}
+# Not bookworm's modules (display, audio) of QEMU 7.2: this one needs none.
+export QEMU_MODULE_DIR=$QEMU_DIR/usr/lib/qemu-modules
 # shellcheck disable=SC2086
-qemu=(qemu-system-x86_64 $accel -machine pc -cpu max -smp 2 -m "$mem"
+qemu=("$QEMU_BIN" $QEMU_EXTRA $accel -machine pc -cpu "${QEMU_CPU:-max}" -smp "${QEMU_SMP:-2}" -m "$mem"
       -kernel "$kernel" -initrd "$cpio" -no-reboot $icount
       -append "console=ttyS0 panic=-1 $append")
 

@@ -57,20 +57,36 @@ def main():
     passed = failed = skipped = 0
     problems = []
 
-    # ---- KUnit (KTAP): suite lines at indent 0, cases at indent 4.
+    # ---- KUnit (KTAP): suite lines at indent 0, cases at indent 4.  Each
+    # boot ("@@BOOT <label>" from check.sh) prints its own KTAP; the suites
+    # of a boot other than the test boot are named "<label>:<suite>".
     kunit = OrderedDict()
+    boots = []      # [label, top plan, suites seen]
     suite = None
-    top_plan = None
+    label = ''
     for raw in lines:
         line = STAMP.sub('', raw)
+        m = re.match(r'^@@BOOT (\S+)', line)
+        if m:
+            label = '' if m.group(1) == 'test' else m.group(1) + ':'
+            boots.append([label, None, 0])
+            suite = None
+            continue
+        if not boots:
+            boots.append([label, None, 0])
+        if re.match(r'^KTAP version', line) and suite is None:
+            boots[-1].append('ktap')
+            continue
         m = re.match(r'^1\.\.(\d+)\s*$', line)
-        if m and top_plan is None and suite is None:
-            top_plan = int(m.group(1))
+        if (m and boots[-1][1] is None and suite is None and
+                'ktap' in boots[-1]):
+            boots[-1][1] = int(m.group(1))
             continue
         m = re.match(r'^    # Subtest: (\S+)', line)
         if m:
-            suite = m.group(1)
+            suite = label + m.group(1)
             kunit[suite] = {'plan': None, 'cases': []}
+            boots[-1][2] += 1
             continue
         if suite is None:
             continue
@@ -102,9 +118,11 @@ def main():
     if not kunit:
         failed += 1
         problems.append('kunit: no KUnit output found')
-    elif top_plan is not None and len(kunit) < top_plan:
-        failed += 1
-        problems.append(f'kunit: {len(kunit)} of {top_plan} suites ran')
+    for blabel, plan, nsuites, *_ in boots:
+        if plan is not None and nsuites < plan:
+            failed += 1
+            problems.append(f'kunit: {blabel or "test:"} {nsuites} of '
+                            f'{plan} suites ran')
 
     # ---- guest smoke checks (harness/guest/smoke.sh)
     checks = [re.search(r'@@CHECK (PASS|FAIL) (\S+)', l) for l in lines]
@@ -184,12 +202,12 @@ def main():
         print('kernel log scan: clean')
 
     # Every boot (one per @@BEGIN@@) must report its exit status.
-    boots = max(1, sum('@@BEGIN@@' in l for l in lines))
+    nboots = max(1, sum('@@BEGIN@@' in l for l in lines))
     exits = sum('@@EXIT=' in l for l in lines)
-    if exits < boots:
+    if exits < nboots:
         failed += 1
-        problems.append(f'guest: {boots - exits} of {boots} boot(s) gave no '
-                        'exit status (crash, hang or timeout)')
+        problems.append(f'guest: {nboots - exits} of {nboots} boot(s) gave '
+                        'no exit status (crash, hang or timeout)')
     for p in problems:
         print('FAIL ' + p)
     print(f'{passed} passed, {failed} failed, {skipped} skipped')

@@ -143,7 +143,10 @@ EXPORT_SYMBOL_GPL(ring_buffer_overruns);
  * @buffer: the buffer
  * @cpu: the CPU
  *
- * Counted by whole pages the writer has left, less those read or lost.
+ * The pages the writer has left, less those read or lost, plus what is
+ * committed on the page it is writing: the write path counts only whole
+ * pages, and the tail is added here, when someone asks.  A page change
+ * racing with the call may count the tail twice, once.
  *
  * Context: any.
  * Return: the byte count.
@@ -151,12 +154,16 @@ EXPORT_SYMBOL_GPL(ring_buffer_overruns);
 unsigned long ring_buffer_bytes_cpu(struct trace_buffer *buffer, int cpu)
 {
 	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+	struct rb_page *tail;
 	long n;
 
 	if (!c)
 		return 0;
+	tail = READ_ONCE(c->commit_page);
 	n = local_read(&c->written_bytes) - local_read(&c->lost_bytes) -
 	    READ_ONCE(c->read_bytes);
+	if (tail)
+		n += local_read(&tail->data->commit) & RB_COMMIT_MASK;
 	return n > 0 ? n : 0;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_bytes_cpu);

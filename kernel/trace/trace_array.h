@@ -43,6 +43,14 @@
 extern struct mutex trace_mutex;
 
 /*
+ * Modes of tracefs files, as mainline gives them: the owner and the
+ * mount's group (tracefs gid=) may read; only the owner may write.
+ * Write-only files (trace_marker, free_buffer) keep their own modes.
+ */
+#define TRACE_MODE_WRITE	0640
+#define TRACE_MODE_READ		0440
+
+/*
  * The options, in the order trace_options lists them.  Their names,
  * defaults and whether this kernel honours them are in trace_options.c's
  * table, indexed by these bits.

@@ -483,18 +483,18 @@ static const struct file_operations stats_fops = {
 };
 
 static const struct trace_file_spec buffer_files[] = {
-	{ "tracing_on",			0644, &tracing_on_fops },
-	{ "buffer_size_kb",		0644, &buffer_size_fops },
-	{ "buffer_total_size_kb",	0444, &buffer_total_fops },
-	{ "buffer_subbuf_size_kb",	0644, &subbuf_size_fops },
-	{ "buffer_percent",		0644, &buffer_percent_fops },
+	{ "tracing_on",			TRACE_MODE_WRITE, &tracing_on_fops },
+	{ "buffer_size_kb",		TRACE_MODE_WRITE, &buffer_size_fops },
+	{ "buffer_total_size_kb",	TRACE_MODE_READ, &buffer_total_fops },
+	{ "buffer_subbuf_size_kb",	TRACE_MODE_WRITE, &subbuf_size_fops },
+	{ "buffer_percent",		TRACE_MODE_WRITE, &buffer_percent_fops },
 	{ "free_buffer",		0200, &free_buffer_fops },
-	{ "tracing_cpumask",		0644, &cpumask_fops },
+	{ "tracing_cpumask",		TRACE_MODE_WRITE, &cpumask_fops },
 };
 
 static const struct trace_file_spec percpu_files[] = {
-	{ "stats",		0444, &stats_fops },
-	{ "buffer_size_kb",	0644, &buffer_size_fops },
+	{ "stats",		TRACE_MODE_READ, &stats_fops },
+	{ "buffer_size_kb",	TRACE_MODE_WRITE, &buffer_size_fops },
 };
 
 /* Every per_cpu/cpuN file, by concern. */

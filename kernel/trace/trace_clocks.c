@@ -161,8 +161,8 @@ static const struct file_operations timestamp_mode_fops = {
 };
 
 static const struct trace_file_spec clock_files[] = {
-	{ "trace_clock",	0644, &trace_clock_fops },
-	{ "timestamp_mode",	0444, &timestamp_mode_fops },
+	{ "trace_clock",	TRACE_MODE_WRITE, &trace_clock_fops },
+	{ "timestamp_mode",	TRACE_MODE_READ, &timestamp_mode_fops },
 };
 
 /**

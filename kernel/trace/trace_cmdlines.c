@@ -258,9 +258,9 @@ static const struct file_operations cmdlines_size_fops = {
 };
 
 static const struct trace_file_spec cmdline_files[] = {
-	{ "saved_cmdlines",	 0444, &saved_cmdlines_fops, .top_only = true },
-	{ "saved_cmdlines_size", 0644, &cmdlines_size_fops, .top_only = true },
-	{ "saved_tgids",	 0444, &saved_tgids_fops, .top_only = true },
+	{ "saved_cmdlines",	 TRACE_MODE_READ, &saved_cmdlines_fops, .top_only = true },
+	{ "saved_cmdlines_size", TRACE_MODE_WRITE, &cmdlines_size_fops, .top_only = true },
+	{ "saved_tgids",	 TRACE_MODE_READ, &saved_tgids_fops, .top_only = true },
 };
 
 /**

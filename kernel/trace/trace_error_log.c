@@ -192,7 +192,7 @@ static const struct file_operations err_fops = {
 };
 
 static const struct trace_file_spec err_files[] = {
-	{ "error_log", 0644, &err_fops },
+	{ "error_log", TRACE_MODE_WRITE, &err_fops },
 };
 
 /**

@@ -537,9 +537,9 @@ static int pick(const char *name, umode_t *mode,
 }
 
 static const struct trace_file_spec top_files[] = {
-	{ "enable",		0644,	&top_enable_fops },
-	{ "header_page",	0444,	&header_page_fops },
-	{ "header_event",	0444,	&header_event_fops },
+	{ "enable",		TRACE_MODE_WRITE,	&top_enable_fops },
+	{ "header_page",	TRACE_MODE_READ,	&header_page_fops },
+	{ "header_event",	TRACE_MODE_READ,	&header_event_fops },
 };
 
 static int top_callback(const char *name, umode_t *mode, void **data,
@@ -555,8 +555,8 @@ static const struct eventfs_entry top_entries[] = {
 };
 
 static const struct trace_file_spec system_files[] = {
-	{ "enable",	0644,	&system_enable_fops },
-	{ "filter",	0644,	&system_filter_fops },
+	{ "enable",	TRACE_MODE_WRITE,	&system_enable_fops },
+	{ "filter",	TRACE_MODE_WRITE,	&system_filter_fops },
 };
 
 static int system_callback(const char *name, umode_t *mode, void **data,
@@ -577,11 +577,11 @@ static const struct eventfs_entry system_entries[] = {
 };
 
 static const struct trace_file_spec event_files[] = {
-	{ "enable",	0644,	&event_enable_fops },
-	{ "filter",	0644,	&event_filter_fops },
-	{ "format",	0444,	&event_format_fops },
-	{ "id",		0444,	&event_id_fops },
-	{ "trigger",	0644,	&event_trigger_fops },
+	{ "enable",	TRACE_MODE_WRITE,	&event_enable_fops },
+	{ "filter",	TRACE_MODE_WRITE,	&event_filter_fops },
+	{ "format",	TRACE_MODE_READ,	&event_format_fops },
+	{ "id",		TRACE_MODE_READ,	&event_id_fops },
+	{ "trigger",	TRACE_MODE_WRITE,	&event_trigger_fops },
 };
 
 static int event_callback(const char *name, umode_t *mode, void **data,

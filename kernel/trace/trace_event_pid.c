@@ -380,8 +380,8 @@ PID_FOPS(set_event_pid, false);
 PID_FOPS(set_event_notrace_pid, true);
 
 static const struct trace_file_spec pid_file_specs[] = {
-	{ "set_event_pid",		0644,	&set_event_pid_fops },
-	{ "set_event_notrace_pid",	0644,	&set_event_notrace_pid_fops },
+	{ "set_event_pid",		TRACE_MODE_WRITE,	&set_event_pid_fops },
+	{ "set_event_notrace_pid",	TRACE_MODE_WRITE,	&set_event_notrace_pid_fops },
 };
 
 /**

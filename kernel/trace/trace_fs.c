@@ -65,6 +65,28 @@ static const char readme_text[] =
 	"  set_event_pid            record events of these pids only\n"
 	"  set_event_notrace_pid    do not record events of these pids\n"
 	"                           (with options/event-fork children follow)\n\n"
+	"Event triggers (events/<system>/<event>/trigger):\n"
+	"  echo '<cmd>[:count] [if <filter>]' > trigger      add one\n"
+	"  echo '!<cmd>[:count] [if <filter>]' > trigger     remove it (the\n"
+	"                           count and filter are not compared)\n"
+	"  '>' adds like '>>'; reading lists the triggers, or the commands\n"
+	"  An event with triggers calls them even when it is not enabled\n"
+	"  (soft mode: its enable file reads 0* or 1*).\n"
+	"  <cmd> is one of:\n"
+	"      traceon, traceoff    switch tracing_on (one of the two per event)\n"
+	"      snapshot             take a snapshot (allocates the buffer)\n"
+	"      stacktrace           record the kernel stack\n"
+	"      enable_event:<system>:<event>\n"
+	"      disable_event:<system>:<event>\n"
+	"                           switch another event of this instance\n"
+	"                           (one trigger per target event)\n"
+	"      enable_hist, disable_hist, hist: not supported yet\n"
+	"  count: fire this many times at most (shown as count=N, or\n"
+	"         unlimited); the filter is an event filter on the\n"
+	"         triggering event's fields\n"
+	"  Example: echo 'stacktrace:5 if bytes_req >= 65536' > \\\n"
+	"           events/kmem/kmalloc/trigger\n"
+	"  trace_marker writes fire the triggers of events/ftrace/print.\n\n"
 	"Writing into the buffer:\n"
 	"  trace_marker             a line of text\n"
 	"  trace_marker_raw         binary: a 4-byte id, then data\n\n"
@@ -157,9 +179,9 @@ static const struct file_operations current_tracer_fops = {
 };
 
 static const struct trace_file_spec tracer_files[] = {
-	{ "README",		0444, &readme_fops, .top_only = true },
-	{ "available_tracers",	0444, &available_tracers_fops },
-	{ "current_tracer",	0644, &current_tracer_fops },
+	{ "README",		TRACE_MODE_READ, &readme_fops, .top_only = true },
+	{ "available_tracers",	TRACE_MODE_READ, &available_tracers_fops },
+	{ "current_tracer",	TRACE_MODE_WRITE, &current_tracer_fops },
 };
 
 /**

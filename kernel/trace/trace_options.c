@@ -283,7 +283,7 @@ static const struct file_operations trace_option_file_fops = {
 };
 
 static const struct trace_file_spec options_files[] = {
-	{ "trace_options", 0644, &trace_options_fops },
+	{ "trace_options", TRACE_MODE_WRITE, &trace_options_fops },
 };
 
 /**
@@ -312,8 +312,8 @@ int trace_options_create(struct trace_array *tr)
 	for (i = 0; i < TRACE_ITER_LAST_BIT; i++) {
 		refs[i].tr = tr;
 		refs[i].bit = i;
-		d = tracefs_create_file(trace_option_descs[i].name, 0644,
-					tr->options_dir, &refs[i],
+		d = tracefs_create_file(trace_option_descs[i].name,
+					TRACE_MODE_WRITE, tr->options_dir, &refs[i],
 					&trace_option_file_fops);
 		if (IS_ERR_OR_NULL(d))
 			return -ENOMEM;

@@ -265,8 +265,8 @@ static const struct file_operations snapshot_raw_fops = {
 };
 
 static const struct trace_file_spec pipe_raw_files[] = {
-	{ "trace_pipe_raw",	0444, &pipe_raw_fops },
-	{ "snapshot_raw",	0444, &snapshot_raw_fops },
+	{ "trace_pipe_raw",	TRACE_MODE_READ, &pipe_raw_fops },
+	{ "snapshot_raw",	TRACE_MODE_READ, &snapshot_raw_fops },
 };
 
 /**

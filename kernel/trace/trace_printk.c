@@ -462,7 +462,7 @@ static const struct file_operations printk_formats_fops = {
 };
 
 static const struct trace_file_spec printk_files[] = {
-	{ "printk_formats", 0444, &printk_formats_fops, .top_only = true },
+	{ "printk_formats", TRACE_MODE_READ, &printk_formats_fops, .top_only = true },
 };
 
 /**

@@ -342,8 +342,8 @@ static const struct file_operations trace_pipe_fops = {
 };
 
 static const struct trace_file_spec trace_read_files[] = {
-	{ "trace",	0644, &trace_fops },
-	{ "trace_pipe",	0444, &trace_pipe_fops },
+	{ "trace",	TRACE_MODE_WRITE, &trace_fops },
+	{ "trace_pipe",	TRACE_MODE_READ, &trace_pipe_fops },
 };
 
 /**

@@ -165,8 +165,8 @@ static const struct file_operations available_events_fops = {
 };
 
 static const struct trace_file_spec set_event_files[] = {
-	{ "set_event",		0644,	&set_event_fops },
-	{ "available_events",	0444,	&available_events_fops, true },
+	{ "set_event",		TRACE_MODE_WRITE,	&set_event_fops },
+	{ "available_events",	TRACE_MODE_READ,	&available_events_fops, true },
 };
 
 /**

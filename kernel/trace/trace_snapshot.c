@@ -315,7 +315,7 @@ static const struct file_operations snapshot_fops = {
 };
 
 static const struct trace_file_spec snapshot_files[] = {
-	{ "snapshot", 0644, &snapshot_fops },
+	{ "snapshot", TRACE_MODE_WRITE, &snapshot_fops },
 };
 
 /**

@@ -206,3 +206,7 @@ int trigger_parse(char *buf, struct trigger_spec *spec,
 		*event_end = '\0';
 	return 0;
 }
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_trigger-kunit.h"
+#endif

@@ -20,6 +20,13 @@ static void trace_event_enable_instance_api(struct kunit *test)
 {
 	struct trace_event_file *file, *top;
 	struct trace_array *tr;
+	bool top_on;
+
+	/* Whatever the boot enabled at the top level stays as it is. */
+	mutex_lock(&trace_mutex);
+	top = __trace_find_event_file(&global_trace, "sched", "sched_switch");
+	top_on = top && file_on(top);
+	mutex_unlock(&trace_mutex);
 
 	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, tr);
@@ -35,10 +42,10 @@ static void trace_event_enable_instance_api(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, file->tr, tr);
 	KUNIT_EXPECT_TRUE(test, file_on(file));
 
-	/* The top level's file is another one, and stays off. */
+	/* The top level's file is another one, and stays as it was. */
 	mutex_lock(&trace_mutex);
 	top = __trace_find_event_file(&global_trace, "sched", "sched_switch");
-	KUNIT_EXPECT_FALSE(test, file_on(top));
+	KUNIT_EXPECT_EQ(test, top && file_on(top), top_on);
 	mutex_unlock(&trace_mutex);
 
 	/* Pinned by our reference and by the file: it cannot go. */
@@ -76,15 +83,32 @@ static void trace_event_enable_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, trace_array_destroy(&global_trace), -EINVAL);
 }
 
-/* A trigger's soft switch and the user's share one registration. */
+/*
+ * A trigger's soft switch and the user's share one registration.  The
+ * file is in an instance of the test's own, so what the boot enabled
+ * (trace_event=) does not matter; and no assert leaves the case while
+ * trace_mutex is held.
+ */
 static void trace_event_enable_soft_mode(struct kunit *test)
 {
 	struct trace_event_file *file;
+	struct trace_array *tr;
+	unsigned long flags;
 
-	file = trace_get_event_file(NULL, "sched", "sched_switch");
-	KUNIT_ASSERT_FALSE(test, IS_ERR(file));
+	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, tr);
+	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
+	if (IS_ERR(file)) {
+		KUNIT_FAIL(test, "no sched_switch file: %ld", PTR_ERR(file));
+		goto out;
+	}
 	mutex_lock(&trace_mutex);
-	KUNIT_ASSERT_FALSE(test, file->flags & EVENT_FILE_FL_ENABLED);
+	flags = file->flags;
+	if (flags & EVENT_FILE_FL_ENABLED) {
+		mutex_unlock(&trace_mutex);
+		KUNIT_FAIL(test, "new instance with sched_switch enabled");
+		goto put;
+	}
 
 	/* A trigger wants it: registered, but not recording. */
 	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, true, true), 0);
@@ -116,7 +140,11 @@ static void trace_event_enable_soft_mode(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, __trace_event_enable(file, false, false), 0);
 	KUNIT_EXPECT_FALSE(test, file->flags & EVENT_FILE_FL_ENABLED);
 	mutex_unlock(&trace_mutex);
+put:
 	trace_put_event_file(file);
+out:
+	trace_array_put(tr);
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), 0);
 }
 
 static struct kunit_case trace_event_enable_cases[] = {

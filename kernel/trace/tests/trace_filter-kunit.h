@@ -69,6 +69,12 @@ static struct trace_event_call kf_call = {
 
 static const char kf_kernel_str[] = "kernel_ptr";
 
+/* The CPU the record names: the last one, below 8 * sizeof(long). */
+static unsigned int kf_cpu(void)
+{
+	return min_t(unsigned int, nr_cpu_ids, 8 * sizeof(long)) - 1;
+}
+
 static void kf_fill(struct kf_rec *r)
 {
 	u32 off = offsetof(struct kf_rec, data);
@@ -91,18 +97,23 @@ static void kf_fill(struct kf_rec *r)
 	strscpy(r->data + 12, "relstr", 7);
 	r->__rel_loc_rstr = (7 << 16) |
 		(off + 12 - offsetof(struct kf_rec, __rel_loc_rstr) - 4);
-	r->data[24] = 0x02;	/* CPU 1: the guest has CPUs 0 and 1 */
+	/* The last CPU (CPUS{} takes only CPUs below nr_cpu_ids) */
+	r->data[24 + kf_cpu() / 8] = 1 << (kf_cpu() % 8);
 	r->__data_loc_mask = (sizeof(long) << 16) | (off + 24);
 	r->ptr = kf_kernel_str;
 	r->fn = (unsigned long)trace_filter_match;
-	r->cpu_nr = 1;
+	r->cpu_nr = kf_cpu();
 }
 
 static void kf_setup(struct kunit *test)
 {
+	int ret;
+
 	mutex_lock(&trace_mutex);
-	KUNIT_ASSERT_EQ(test, trace_event_define_fields(&kf_call), 0);
+	ret = trace_event_define_fields(&kf_call);
 	mutex_unlock(&trace_mutex);
+	/* Asserts leave the case: never with a lock held. */
+	KUNIT_ASSERT_EQ(test, ret, 0);
 }
 
 static void kf_teardown(void)
@@ -202,13 +213,8 @@ static const struct {
 	{ "fn.function == trace_filter_match", 1 },
 	{ "fn.function != trace_filter_match", 0 },
 	{ "fn.function == trace_filter_compile", 0 },
-	/* cpumasks and CPU numbers */
-	{ "mask & CPUS{1}", 1 }, { "mask & CPUS{0}", 0 },
-	{ "mask == CPUS{1}", 1 }, { "mask == CPUS{0-1}", 0 },
-	{ "mask != CPUS{0}", 1 }, { "mask & 1", 1 }, { "mask == 0", 0 },
-	{ "cpu_nr & CPUS{0-1}", 1 }, { "cpu_nr & CPUS{0}", 0 },
-	{ "cpu_nr == CPUS{1}", 1 }, { "cpu_nr != CPUS{1}", 0 },
-	{ "CPU < 100000", 1 }, { "cpu >= 0", 1 }, { "CPU & CPUS{0-1}", 1 },
+	/* CPU numbers; masks are in filter_cpumask */
+	{ "CPU < 100000", 1 }, { "cpu >= 0", 1 },
 	{ "comm != \"no such task name\"", 1 },
 };
 
@@ -238,6 +244,63 @@ static void filter_good(struct kunit *test)
 		preempt_enable();
 		kfree(prog);
 	}
+	kf_teardown();
+}
+
+/*
+ * CPUS{} takes only CPUs below nr_cpu_ids, as mainline's cpulist_parse()
+ * does, so the cases are written for the CPUs this boot has: A is the
+ * record's CPU (the last), B another one when there are two.  On one CPU
+ * there is no B, and a CPUS{} naming CPU 1 must be refused.
+ */
+static const struct {
+	const char	*fmt;	/* one %u: CPU B if needs_b, else CPU A */
+	bool		match;
+	bool		needs_b;
+} kf_cpu_cases[] = {
+	{ "mask & CPUS{%u}", 1 }, { "mask == CPUS{%u}", 1 },
+	{ "mask & %u", 1 }, { "cpu_nr == CPUS{%u}", 1 },
+	{ "cpu_nr != CPUS{%u}", 0 }, { "cpu_nr & CPUS{0-%u}", 1 },
+	{ "CPU & CPUS{0-%u}", 1 },
+	{ "mask & CPUS{%u}", 0, true }, { "mask != CPUS{%u}", 1, true },
+	{ "cpu_nr & CPUS{%u}", 0, true }, { "cpu_nr == CPUS{%u}", 0, true },
+	{ "mask == CPUS{%u-1}", 0, true }, { "mask == %u", 0, true },
+};
+
+static void filter_cpumask(struct kunit *test)
+{
+	struct kf_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	unsigned int a = kf_cpu();
+	struct filter_prog *prog;
+	struct filter_error err;
+	char str[64];
+	size_t i;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	kf_fill(rec);
+	kf_setup(test);
+	for (i = 0; i < ARRAY_SIZE(kf_cpu_cases); i++) {
+		if (kf_cpu_cases[i].needs_b && !a)
+			continue;
+		/* B is CPU 0, A the last: "CPUS{0-1}" holds both */
+		snprintf(str, sizeof(str), kf_cpu_cases[i].fmt,
+			 kf_cpu_cases[i].needs_b ? 0 : a);
+		ret = kf_compile(str, &prog, &err);
+		KUNIT_EXPECT_EQ_MSG(test, ret, 0, "%s", str);
+		if (ret)
+			continue;
+		preempt_disable();
+		KUNIT_EXPECT_EQ_MSG(test, trace_filter_match(prog, rec),
+				    kf_cpu_cases[i].match, "%s", str);
+		preempt_enable();
+		kfree(prog);
+	}
+	/* The first CPU this kernel does not have is refused. */
+	snprintf(str, sizeof(str), "mask & CPUS{%u}", nr_cpu_ids);
+	KUNIT_EXPECT_EQ_MSG(test, kf_compile(str, &prog, &err), -EINVAL, "%s",
+			    str);
+	KUNIT_EXPECT_EQ(test, err.code, FERR_BAD_CPUMASK);
 	kf_teardown();
 }
 
@@ -322,7 +385,7 @@ static const struct {
 	{ "mask < 1", FERR_BAD_FIELD_OP, "<" },
 	{ "COMM < 1", FERR_BAD_FIELD_OP, "<" },
 	{ "CPU ~ 1", FERR_BAD_FIELD_OP, "~" },
-	{ "cpu_nr < CPUS{1}", FERR_BAD_FIELD_OP, "<" },
+	{ "cpu_nr < CPUS{0}", FERR_BAD_FIELD_OP, "<" },
 	{ "s8v", FERR_MISSING_OP, NULL },
 	{ "s8v 1", FERR_MISSING_OP, "1" },
 	{ "s8v && u8v == 1", FERR_MISSING_OP, "&&" },
@@ -489,6 +552,7 @@ static void filter_err_text(struct kunit *test)
 
 static struct kunit_case trace_filter_cases[] = {
 	KUNIT_CASE(filter_good),
+	KUNIT_CASE(filter_cpumask),
 	KUNIT_CASE(filter_comm_and_faults),
 	KUNIT_CASE(filter_bad),
 	KUNIT_CASE(filter_limits),
