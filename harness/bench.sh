@@ -40,6 +40,12 @@ F=$T/events/ev_bench/bench_3f/filter
 echo 'c >= 0' >$F && echo ev_filter_pass >/sys/module/ev_bench/parameters/run
 echo 'c < 0' >$F && echo ev_filter_reject >/sys/module/ev_bench/parameters/run
 echo 0 >$F
+G=$T/events/ev_bench/bench_3f/trigger
+if echo 'traceoff if c < 0' >$G; then
+	echo ev_trigger_cond >/sys/module/ev_bench/parameters/run
+	echo ev_trigger_soft >/sys/module/ev_bench/parameters/run
+	echo '!traceoff' >$G
+fi
 rmmod ev_bench
 dmesg | grep ' BENCH '
 S

@@ -15,6 +15,10 @@
  *			(mode=hold: the module stays loaded, the harness writes
  *			the event's filter file, then the case name to the
  *			module's "run" parameter)
+ *	ev_trigger_cond	on, with a trigger that never fires
+ *			("traceoff if c < 0"; mode=hold)
+ *	ev_trigger_soft	off, with that trigger: soft mode keeps it called
+ *			(mode=hold)
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
@@ -82,18 +86,27 @@ static void bench(const char *name, unsigned long (*run)(void))
 	pr_info("BENCH %s %lu %llu\n", name, n, t1 - t0);
 }
 
-/* Writing a case name to the "run" parameter: bench_3f on, as filtered. */
+/*
+ * Writing a case name to the "run" parameter: bench_3f on, as the
+ * harness set up its filter or trigger.  A name ending in "_soft" runs
+ * with the event off, kept on only by its trigger's soft mode.
+ */
 static int run_set(const char *val, const struct kernel_param *kp)
 {
-	char name[32];
-	int ret;
+	char name[32], *n;
+	bool soft;
+	int ret = 0;
 
 	strscpy(name, val, sizeof(name));
+	n = strim(name);
+	soft = strlen(n) > 5 && !strcmp(n + strlen(n) - 5, "_soft");
 	migrate_disable();
-	ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+	if (!soft)
+		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
 	if (!ret)
-		bench(strim(name), run_3f);
-	trace_set_clr_event("ev_bench", "bench_3f", 0);
+		bench(n, run_3f);
+	if (!soft)
+		trace_set_clr_event("ev_bench", "bench_3f", 0);
 	migrate_enable();
 	return ret;
 }

@@ -2,9 +2,17 @@
 /*
  * filter_fuzz.c - guest side of make check: write random and mutated
  * filter expressions to the filter files of events with every kind of
- * field, while the events fire, and check what each write did.
+ * field, while the events fire, and check what each write did; or, as
+ * "filter_fuzz trigger", trigger commands to their trigger files.
  *
  *	filter_fuzz [writes [seed]]
+ *	filter_fuzz trigger [writes [seed]]
+ *
+ * Trigger mode: commands are built from the trigger grammar (commands,
+ * targets, counts, filters from the expression generator, removals),
+ * some mutated.  A refused write must leave the trigger file as it was
+ * (counts aside, which the firing events use up meanwhile), and fail
+ * with one of the errnos trigger files use.
  *
  * A write must either succeed, and the file then reads back the
  * expression; or fail with EINVAL, and the file then shows the
@@ -424,13 +432,154 @@ static void enable_all(const char *v)
 	}
 }
 
+static const char *const trig_cmds[] = {
+	"traceon", "traceoff", "snapshot", "stacktrace", "enable_event",
+	"disable_event", "hist", "enable_hist", "disable_hist", "tracoff",
+	"", "stacktrace+1",
+};
+static const char *const trig_counts[] = {
+	"1", "5", "0", "0x3", "unlimited", "count=2", "-1", "", "x", "1:2",
+};
+
+/* A trigger command for target @t in @buf; Return: its length. */
+static int gen_trigger(int t, char *buf)
+{
+	const char *cmd = PICK(trig_cmds);
+	int len = 0, o;
+
+	buf[0] = '\0';
+	if (!rnd(4))
+		len = cat(buf, len, "!");
+	len = cat(buf, len, cmd);
+	if (strstr(cmd, "_event") || strstr(cmd, "_hist")) {
+		do
+			o = rnd(NR_TARGETS);
+		while (!strchr(targets[o] + 7, '/') && rnd(4));
+		len = cat(buf, len, ":");
+		if (rnd(8)) {	/* "events/<sys>/<event>" as "<sys>:<event>" */
+			char name[64], *sl;
+
+			snprintf(name, sizeof(name), "%s", targets[o] + 7);
+			sl = strchr(name, '/');
+			if (sl)
+				*sl = ':';
+			len = cat(buf, len, name);
+		} else {
+			len = cat(buf, len, rnd(2) ? "nosuch:event" : "sched");
+		}
+	} else if (!strcmp(cmd, "hist")) {
+		len = cat(buf, len, ":keys=common_pid");
+	}
+	if (!rnd(3)) {
+		len = cat(buf, len, ":");
+		len = cat(buf, len, PICK(trig_counts));
+	}
+	if (!rnd(3)) {
+		len = cat(buf, len, rnd(8) ? " if " : rnd(2) ? " iff " : " if");
+		len = gen_expr(&tg[t], buf, len, rnd(3));
+	}
+	if (rnd(10) < 2)
+		len = mutate(buf, len);
+	if (rnd(2))
+		len = cat(buf, len, "\n");
+	return len;
+}
+
+/* A trigger listing with the counts left out: they change as events fire. */
+static void no_counts(char *text)
+{
+	char *p = text, *q;
+
+	while ((p = strstr(p, ":count=")) != NULL) {
+		q = p + 7;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		memmove(p + 6, q, strlen(q) + 1);
+		p += 6;
+	}
+}
+
+/* Remove every trigger of @t, by writing back each listed line with '!'. */
+static void clear_triggers(int t, char *text)
+{
+	char path[256], line[BUF], *p, *nl;
+
+	path_of(path, t, "trigger");
+	if (read_file(path, text, BUF * 2) < 0)
+		return;
+	for (p = text; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		if (*p != '#') {
+			snprintf(line, sizeof(line), "!%.*s", (int)(nl - p), p);
+			write_file(path, line, strlen(line));
+		}
+	}
+}
+
+static int fuzz_triggers(int writes)
+{
+	char *buf = malloc(BUF), *before = malloc(BUF * 2);
+	char *after = malloc(BUF * 2), path[256];
+	int i, t, len, err;
+
+	for (i = 0; i < writes; i++) {
+		do
+			t = rnd(NR_TARGETS);
+		while (!tg[t].present || !strchr(targets[t] + 7, '/'));
+		if (!rnd(64))
+			clear_triggers(t, before);
+		path_of(path, t, "trigger");
+		len = gen_trigger(t, buf);
+		if (read_file(path, before, BUF * 2) < 0) {
+			fail("%s: cannot read", path);
+			continue;
+		}
+		err = write_file(path, buf, len);
+		if (read_file(path, after, BUF * 2) < 0) {
+			fail("%s: cannot read back", path);
+			continue;
+		}
+		if (!err) {
+			accepted++;
+			continue;
+		}
+		refused++;
+		no_counts(before);
+		no_counts(after);
+		if (err != EINVAL && err != EEXIST && err != EOPNOTSUPP &&
+		    err != E2BIG)
+			fail("%s: '%.*s' refused with errno %d", path, len, buf,
+			     err);
+		else if (strcmp(before, after))
+			fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
+			     path, len, buf, before, after);
+		else
+			checks++;
+	}
+	for (t = 0; t < (int)NR_TARGETS; t++)
+		if (tg[t].present && strchr(targets[t] + 7, '/'))
+			clear_triggers(t, before);
+	free(buf);
+	free(before);
+	free(after);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	int writes = argc > 1 ? atoi(argv[1]) : 10000;
+	int trig = argc > 1 && !strcmp(argv[1], "trigger");
+	int writes;
 	char *buf = malloc(BUF), *want = malloc(BUF), *text = malloc(BUF * 2);
 	char path[256];
 	int i, t, s = 0, len, err, mypid = getpid(), nr = 0;
 
+	if (trig) {
+		argc--;
+		argv++;
+	}
+	writes = argc > 1 ? atoi(argv[1]) : 10000;
 	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x9e3779b97f4a7c15ULL;
 	write_file("/proc/self/comm", "filter_fuzz", 11);
 	load_targets();
@@ -442,6 +591,16 @@ int main(int argc, char **argv)
 	}
 	write_file(T "buffer_size_kb", "256", 3);
 	enable_all("1");
+	if (trig) {
+		fuzz_triggers(writes);
+		enable_all("0");
+		write_file(T "tracing_on", "1", 1);
+		write_file(T "snapshot", "0", 1);
+		write_file(T "trace", "", 0);
+		printf("trigger_fuzz: %d writes: %d accepted, %d refused, %d checks of the list, %d failures\n",
+		       writes, accepted, refused, checks, failures);
+		return failures ? 1 : 0;
+	}
 
 	for (i = 0; i < writes; i++) {
 		do

@@ -405,14 +405,40 @@ int ring_buffer_unlock_commit(struct trace_buffer *buffer)
 EXPORT_SYMBOL_GPL(ring_buffer_unlock_commit);
 NOKPROBE_SYMBOL(ring_buffer_unlock_commit);
 
+/*
+ * Give a discarded record's bytes back, if it is still the last one
+ * reserved on its CPU and not the first of its page: move the writer's
+ * position back over it, and its time stamp back by the record's delta,
+ * in one update.  A writer that reserved after it (an interrupt) makes
+ * the update fail, and the record stays, as padding.
+ */
+static bool rb_try_unreserve(struct trace_buffer *b, struct rb_cpu *c,
+			     struct ring_buffer_event *ev)
+{
+	unsigned long start = (unsigned long)ev;
+	union rb_wstate old, new;
+
+	if ((start & b->mask) == RB_DATA_OFF)
+		return false;
+	old.pos = READ_ONCE(c->ws.pos);
+	old.ts = READ_ONCE(c->ws.ts);
+	if (old.pos != start + RB_HDR_LEN +
+	    (ev->type_len ? ev->type_len * 4 : ev->array[0]))
+		return false;
+	new.pos = start;
+	new.ts = old.ts - ev->time_delta;
+	return rb_ws_update(c, &old, &new);
+}
+
 /**
  * ring_buffer_discard_commit - throw a reserved record away
  * @buffer: the buffer
  * @event: the record ring_buffer_lock_reserve() returned
  *
- * The record becomes padding that readers skip; it is not counted as an
- * entry.  Its time delta is kept, made 1 if it was 0, because padding with
- * a zero delta means "end of page" to readers.
+ * The record is not counted as an entry.  If nothing was reserved after
+ * it, its room is given back and it leaves no trace; otherwise it becomes
+ * padding that readers skip, its time delta kept, made 1 if it was 0,
+ * because padding with a zero delta means "end of page" to readers.
  *
  * Context: instead of ring_buffer_unlock_commit().
  */
@@ -421,6 +447,11 @@ void ring_buffer_discard_commit(struct trace_buffer *buffer,
 {
 	struct rb_cpu *c = buffer->buffers[raw_smp_processor_id()];
 
+	if (rb_try_unreserve(buffer, c, event)) {
+		rb_end(buffer, c);
+		preempt_enable_notrace();
+		return;
+	}
 	if (event->type_len)
 		event->array[0] = event->type_len * 4;
 	event->type_len = RINGBUF_TYPE_PADDING;

@@ -6,8 +6,8 @@
  * or one of instances/<name>.  It owns a ring buffer (and, with
  * CONFIG_TRACER_SNAPSHOT, a snapshot buffer of the same shape), its
  * options, clock, CPU mask and error log.  Each concern's files live in
- * their own trace_*.c and are created through the table in
- * trace_instance.c.
+ * their own trace_*.c and are created and torn down through the table in
+ * trace_instance.c; they share the helpers of trace_files.c.
  *
  * Locking:
  *
@@ -237,6 +237,8 @@ struct trace_file_spec {
 
 /* trace_instance.c */
 struct trace_array *__trace_array_find(const char *name);
+
+/* trace_files.c: the helpers of every group of files */
 int trace_array_get(struct trace_array *tr);
 void trace_array_put_ref(struct trace_array *tr);
 int trace_create_files(struct trace_array *tr, struct dentry *parent,

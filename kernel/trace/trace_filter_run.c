@@ -8,10 +8,10 @@
  *
  * A "char *" field pointing into the kernel, or a ".ustring" field
  * pointing into user space, is copied (at most FILTER_PTR_STR_MAX bytes)
- * with a copy that cannot fault into a per-CPU buffer, one per interrupt
- * context level so that an interrupting event does not overwrite the
- * copy of the event it interrupted.  A failed copy never matches, with
- * or without "!=".
+ * with a copy that cannot fault into a scratch level of its CPU
+ * (trace_scratch.h), so that an interrupting event does not overwrite the
+ * copy of the event it interrupted.  A failed copy, or one with no free
+ * level, never matches, with or without "!=".
  *
  * Locking: none.  Called with preemption disabled, in the RCU read-side
  * section that keeps the program alive.
@@ -24,9 +24,7 @@
 #include <linux/unaligned.h>
 
 #include "trace_filter.h"
-
-/* Per-CPU copies of pointed-to strings: task, softirq, irq, NMI. */
-static DEFINE_PER_CPU(char [4][FILTER_PTR_STR_MAX], filter_strbuf);
+#include "trace_scratch.h"
 
 static __always_inline u64 load_num(int kind, const void *p)
 {
@@ -170,29 +168,43 @@ static const u8 *dyn_data(const struct filter_pred *pred, const void *rec,
 
 /* Copy a pointed-to string; Return: its length, or -1 if it faulted. */
 static int copy_ptr_str(const struct filter_pred *pred, const void *rec,
-			char **s)
+			char *s)
 {
 	unsigned long addr = get_unaligned((unsigned long *)(rec +
 							     pred->offset));
 	long n;
 
-	*s = (*this_cpu_ptr(&filter_strbuf))[interrupt_context_level()];
 	if (pred->kind == FP_STR_USER)
-		n = strncpy_from_user_nofault(*s, (const void __user *)addr,
+		n = strncpy_from_user_nofault(s, (const void __user *)addr,
 					      FILTER_PTR_STR_MAX);
 	else
-		n = strncpy_from_kernel_nofault(*s, (const void *)addr,
+		n = strncpy_from_kernel_nofault(s, (const void *)addr,
 						FILTER_PTR_STR_MAX);
 	return n > 0 ? n - 1 : -1;
+}
+
+/* A pointed-to string, copied into a scratch level for the comparison. */
+static bool pred_ptr_string(const struct filter_prog *prog,
+			    const struct filter_pred *pred, const void *rec)
+{
+	char *copy = trace_scratch_get(FILTER_PTR_STR_MAX);
+	bool ret;
+	int n;
+
+	if (!copy)
+		return false;
+	n = copy_ptr_str(pred, rec, copy);
+	ret = n >= 0 &&
+	      str_match(pred, pool_of(prog, pred), copy, n) != pred->neg;
+	trace_scratch_put();
+	return ret;
 }
 
 static bool pred_string(const struct filter_prog *prog,
 			const struct filter_pred *pred, const void *rec)
 {
 	const char *s;
-	char *copy;
 	u32 len;
-	int n;
 
 	switch (pred->kind) {
 	case FP_STR_FIXED:
@@ -209,12 +221,7 @@ static bool pred_string(const struct filter_prog *prog,
 		len = strnlen(s, TASK_COMM_LEN);
 		break;
 	default:
-		n = copy_ptr_str(pred, rec, &copy);
-		if (n < 0)
-			return false;
-		s = copy;
-		len = n;
-		break;
+		return pred_ptr_string(prog, pred, rec);
 	}
 	return str_match(pred, pool_of(prog, pred), s, len) != pred->neg;
 }

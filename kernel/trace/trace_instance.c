@@ -2,9 +2,10 @@
 /*
  * trace_instance.c - trace instances: the top level and instances/<name>.
  *
- * An instance is created with its buffer and then its files, group by
- * group from trace_file_groups[]; each group lives in the file of its
- * concern.  mkdir and rmdir in instances/ create and remove instances,
+ * An instance is created with its buffer and then its parts, in the
+ * order of trace_instance_parts[] (its directory, its events, then its
+ * files group by group, each in the file of its concern), and torn down
+ * by the same table, backwards.  mkdir and rmdir in instances/ create and remove instances,
  * and so do trace_array_get_by_name() and trace_array_destroy() for
  * kernel users.
  *
@@ -34,233 +35,68 @@ static struct dentry *instances_dir;
 
 struct trace_array global_trace;
 
-/* Groups of files every instance has, each created by its own file. */
-static int (*const trace_file_groups[])(struct trace_array *tr) = {
-	trace_buffer_files_create,
-	trace_read_files_create,
-	trace_clock_files_create,
-	trace_marker_files_create,
-	trace_snapshot_files_create,
-	trace_error_log_files_create,
-	trace_tracer_files_create,
-	trace_options_create,
-	trace_event_dir_create_events,
-	trace_set_event_files_create,
-	trace_event_pid_files_create,
-	trace_printk_files_create,
-	trace_cmdline_files_create,
+static int instance_dir_create(struct trace_array *tr)
+{
+	tr->dir = tracefs_create_dir(tr->name, instances_dir);
+	return IS_ERR_OR_NULL(tr->dir) ? -ENOMEM : 0;
+}
+
+static void instance_dir_remove(struct trace_array *tr)
+{
+	tracefs_remove(tr->dir);
+}
+
+/* trace_printk() goes back to the top level. */
+static void instance_printk_release(struct trace_array *tr)
+{
+	if (tr->flags & TRACE_ITER_TRACE_PRINTK)
+		trace_set_option(tr, TRACE_ITER_TRACE_PRINTK_BIT, false);
+}
+
+/**
+ * struct trace_instance_part - one part of an instance beyond its buffer
+ * @create: make it (trace_mutex held)
+ * @unpublish: make it unreachable: no new file open, probe or writer
+ *	finds it (trace_mutex held)
+ * @free: free what is left, once writers already inside are gone
+ * @instances_only: the top level has no such part (its directory is the
+ *	tracefs root, its events are added as they register)
+ */
+struct trace_instance_part {
+	int	(*create)(struct trace_array *tr);
+	void	(*unpublish)(struct trace_array *tr);
+	void	(*free)(struct trace_array *tr);
+	bool	instances_only;
 };
 
-/**
- * trace_array_get() - take a reference on an instance still listed
- * @tr: the instance (possibly already removed)
- *
- * Context: process context; takes trace_mutex.
- * Return: 0, or -ENODEV if @tr is not (or no longer) an instance.
+/*
+ * The parts, in the order they are made; each lives in the file of its
+ * concern.  Teardown walks the table backwards twice: every @unpublish,
+ * then an RCU grace period, then every @free.  A failed creation tears
+ * down the parts made so far the same way.
  */
-int trace_array_get(struct trace_array *tr)
-{
-	struct trace_array *t;
-	int ret = -ENODEV;
-
-	mutex_lock(&trace_mutex);
-	list_for_each_entry(t, &trace_arrays, list) {
-		if (t == tr) {
-			tr->ref++;
-			ret = 0;
-			break;
-		}
-	}
-	mutex_unlock(&trace_mutex);
-	return ret;
-}
-
-/**
- * trace_array_put_ref() - drop a reference taken by trace_array_get()
- * @tr: the instance
- *
- * Context: process context; takes trace_mutex.
- */
-void trace_array_put_ref(struct trace_array *tr)
-{
-	mutex_lock(&trace_mutex);
-	WARN_ON_ONCE(tr->ref <= 1);
-	tr->ref--;
-	mutex_unlock(&trace_mutex);
-}
-
-/**
- * trace_array_put() - drop a reference from trace_array_get_by_name()
- * @tr: the instance, or NULL
- *
- * Context: process context; takes trace_mutex.
- */
-void trace_array_put(struct trace_array *tr)
-{
-	if (tr)
-		trace_array_put_ref(tr);
-}
-EXPORT_SYMBOL_GPL(trace_array_put);
-
-/**
- * trace_open_ref() - open() of an instance file: pin the instance
- * @inode: the file's inode; i_private is a struct trace_cpu_ref
- * @filp: the file
- *
- * Context: process context.
- * Return: 0 or -ENODEV if the instance is being removed.
- */
-int trace_open_ref(struct inode *inode, struct file *filp)
-{
-	struct trace_cpu_ref *ref = inode->i_private;
-	struct trace_array *t;
-	int ret = -ENODEV;
-
-	/*
-	 * The instance may be gone, and its memory (@ref with it) reused:
-	 * @ref is only read once it is known to belong to a listed
-	 * instance.  private_data stays free for the file's own state.
-	 */
-	mutex_lock(&trace_mutex);
-	list_for_each_entry(t, &trace_arrays, list) {
-		if (ref >= t->cpu_refs && ref <= t->cpu_refs + nr_cpu_ids) {
-			t->ref++;
-			ret = 0;
-			break;
-		}
-	}
-	mutex_unlock(&trace_mutex);
-	return ret;
-}
-
-/**
- * trace_release_ref() - release() matching trace_open_ref()
- * @inode: the file's inode
- * @filp: the file
- *
- * Context: process context.
- * Return: 0.
- */
-int trace_release_ref(struct inode *inode, struct file *filp)
-{
-	struct trace_cpu_ref *ref = inode->i_private;
-
-	trace_array_put_ref(ref->tr);
-	return 0;
-}
-
-/**
- * trace_single_open() - open() of a one-record seq_file instance file
- * @inode: the file's inode; i_private is a struct trace_cpu_ref
- * @filp: the file
- * @show: prints the file
- *
- * Context: process context.
- * Return: 0, -ENODEV if the instance is being removed, or -ENOMEM.
- */
-int trace_single_open(struct inode *inode, struct file *filp,
-		      int (*show)(struct seq_file *m, void *v))
-{
-	int ret = trace_open_ref(inode, filp);
-
-	if (ret)
-		return ret;
-	ret = single_open(filp, show, NULL);
-	if (ret)
-		trace_release_ref(inode, filp);
-	return ret;
-}
-
-/**
- * trace_single_release() - release() matching trace_single_open()
- * @inode: the file's inode
- * @filp: the file
- *
- * Context: process context.
- * Return: 0.
- */
-int trace_single_release(struct inode *inode, struct file *filp)
-{
-	single_release(inode, filp);
-	return trace_release_ref(inode, filp);
-}
-
-/**
- * trace_file_tr() - the instance of a file opened by trace_open_ref()
- * @filp: the file
- *
- * Context: any, while the file is open.
- * Return: the instance.
- */
-struct trace_array *trace_file_tr(const struct file *filp)
-{
-	struct trace_cpu_ref *ref = file_inode(filp)->i_private;
-
-	return ref->tr;
-}
-
-/**
- * trace_file_cpu() - the CPU of a per_cpu file, or RING_BUFFER_ALL_CPUS
- * @filp: the file
- *
- * Context: any, while the file is open.
- * Return: the CPU.
- */
-int trace_file_cpu(const struct file *filp)
-{
-	struct trace_cpu_ref *ref = file_inode(filp)->i_private;
-
-	return ref->cpu;
-}
-
-/**
- * trace_create_files() - create a table of files in a directory
- * @tr: the instance
- * @parent: the directory
- * @specs: the files
- * @n: how many
- * @cpu: the CPU they are about, or RING_BUFFER_ALL_CPUS
- *
- * Context: process context, trace_mutex held.
- * Return: 0 or -ENOMEM; files already created are removed with the
- * directory.
- */
-int trace_create_files(struct trace_array *tr, struct dentry *parent,
-		       const struct trace_file_spec *specs, size_t n, int cpu)
-{
-	struct trace_cpu_ref *ref;
-	struct dentry *d;
-	size_t i;
-
-	ref = &tr->cpu_refs[cpu == RING_BUFFER_ALL_CPUS ? nr_cpu_ids : cpu];
-	for (i = 0; i < n; i++) {
-		if (specs[i].top_only && tr != &global_trace)
-			continue;
-		d = tracefs_create_file(specs[i].name, specs[i].mode, parent,
-					ref, specs[i].fops);
-		if (IS_ERR_OR_NULL(d))
-			return -ENOMEM;
-	}
-	return 0;
-}
-
-/**
- * trace_reset_buffer() - empty a buffer and restart its clock base
- * @ab: the buffer
- * @cpu: one CPU or RING_BUFFER_ALL_CPUS
- *
- * Context: process context; sleeps.
- */
-void trace_reset_buffer(struct array_buffer *ab, int cpu)
-{
-	if (!ab->buffer)
-		return;
-	if (cpu == RING_BUFFER_ALL_CPUS)
-		ring_buffer_reset(ab->buffer);
-	else
-		ring_buffer_reset_cpu(ab->buffer, cpu);
-	ab->time_start = ring_buffer_time_stamp(ab->buffer);
-}
+static const struct trace_instance_part trace_instance_parts[] = {
+	{ .create = instance_dir_create, .unpublish = instance_dir_remove,
+	  .instances_only = true },
+	{ .create = trace_event_add_instance,
+	  .unpublish = trace_event_remove_instance, .instances_only = true },
+	{ .create = trace_buffer_files_create },
+	{ .create = trace_read_files_create },
+	{ .create = trace_clock_files_create },
+	{ .create = trace_marker_files_create },
+	{ .create = trace_snapshot_files_create, .free = trace_snapshot_free },
+	{ .create = trace_error_log_files_create,
+	  .free = trace_error_log_clear },
+	{ .create = trace_tracer_files_create },
+	{ .create = trace_options_create,
+	  .unpublish = instance_printk_release },
+	{ .create = trace_event_dir_create_events },
+	{ .create = trace_set_event_files_create },
+	{ .create = trace_event_pid_files_create,
+	  .free = trace_event_pid_free },
+	{ .create = trace_printk_files_create },
+	{ .create = trace_cmdline_files_create },
+};
 
 static int trace_array_init(struct trace_array *tr, const char *name)
 {
@@ -318,11 +154,9 @@ free_name:
 	return -ENOMEM;
 }
 
+/* Free what trace_array_init() made: the last step of a teardown. */
 static void trace_array_free(struct trace_array *tr)
 {
-	trace_event_pid_free(tr);
-	trace_snapshot_free(tr);
-	trace_error_log_clear(tr);
 	ring_buffer_free(tr->array_buffer.buffer);
 	kfree(tr->cpu_refs);
 	free_cpumask_var(tr->tracing_cpumask);
@@ -330,17 +164,51 @@ static void trace_array_free(struct trace_array *tr)
 	kfree(tr);
 }
 
-static int trace_array_create_files(struct trace_array *tr)
+static bool part_applies(struct trace_array *tr,
+			 const struct trace_instance_part *part)
 {
-	size_t i;
-	int ret;
+	return !part->instances_only || tr != &global_trace;
+}
 
-	for (i = 0; i < ARRAY_SIZE(trace_file_groups); i++) {
-		ret = trace_file_groups[i](tr);
-		if (ret)
-			return ret;
+/* Tear down the first @n parts of @tr, then free it. */
+static void trace_array_teardown(struct trace_array *tr, size_t n)
+{
+	const struct trace_instance_part *part;
+	size_t i;
+
+	lockdep_assert_held(&trace_mutex);
+	for (i = n; i-- > 0;) {
+		part = &trace_instance_parts[i];
+		if (part->unpublish && part_applies(tr, part))
+			part->unpublish(tr);
 	}
-	return 0;
+	/* Writers (trace_array_printk() users) run with preemption off. */
+	ring_buffer_record_off(tr->array_buffer.buffer);
+	synchronize_rcu();
+	for (i = n; i-- > 0;) {
+		part = &trace_instance_parts[i];
+		if (part->free && part_applies(tr, part))
+			part->free(tr);
+	}
+	trace_array_free(tr);
+}
+
+/* Make the parts of @tr; Return: how many were made, all on success. */
+static size_t trace_array_create_parts(struct trace_array *tr, int *ret)
+{
+	const struct trace_instance_part *part;
+	size_t i;
+
+	*ret = 0;
+	for (i = 0; i < ARRAY_SIZE(trace_instance_parts); i++) {
+		part = &trace_instance_parts[i];
+		if (!part_applies(tr, part))
+			continue;
+		*ret = part->create(tr);
+		if (*ret)
+			break;
+	}
+	return i;
 }
 
 /**
@@ -364,6 +232,7 @@ struct trace_array *__trace_array_find(const char *name)
 static struct trace_array *__trace_array_create(const char *name)
 {
 	struct trace_array *tr;
+	size_t made;
 	int ret;
 
 	lockdep_assert_held(&trace_mutex);
@@ -378,30 +247,14 @@ static struct trace_array *__trace_array_create(const char *name)
 		kfree(tr);
 		return ERR_PTR(ret);
 	}
-
-	ret = trace_event_add_instance(tr);
-	if (ret)
-		goto free;
-	tr->dir = tracefs_create_dir(name, instances_dir);
-	if (IS_ERR_OR_NULL(tr->dir)) {
-		ret = -ENOMEM;
-		goto remove_events;
+	made = trace_array_create_parts(tr, &ret);
+	if (ret) {
+		/* The part that failed cleans up after itself. */
+		trace_array_teardown(tr, made);
+		return ERR_PTR(ret);
 	}
-	ret = trace_array_create_files(tr);
-	if (ret)
-		goto remove;
 	list_add_tail(&tr->list, &trace_arrays);
 	return tr;
-
-remove:
-	trace_event_remove_instance(tr);
-	tracefs_remove(tr->dir);
-	goto free;
-remove_events:
-	trace_event_remove_instance(tr);
-free:
-	trace_array_free(tr);
-	return ERR_PTR(ret);
 }
 
 static int __trace_array_destroy(struct trace_array *tr)
@@ -411,18 +264,9 @@ static int __trace_array_destroy(struct trace_array *tr)
 		return -EINVAL;
 	if (tr->ref > 1)
 		return -EBUSY;
-
-	/* trace_printk() goes back to the top level. */
-	if (tr->flags & TRACE_ITER_TRACE_PRINTK)
-		trace_set_option(tr, TRACE_ITER_TRACE_PRINTK_BIT, false);
 	list_del(&tr->list);
-	/* Every event probe of the instance is gone when this returns. */
-	trace_event_remove_instance(tr);
-	tracefs_remove(tr->dir);
-	/* Writers (trace_array_printk() users) run with preemption off. */
-	ring_buffer_record_off(tr->array_buffer.buffer);
-	synchronize_rcu();
-	trace_array_free(tr);
+	/* Every event probe of the instance is gone once it is torn down. */
+	trace_array_teardown(tr, ARRAY_SIZE(trace_instance_parts));
 	return 0;
 }
 
@@ -529,7 +373,7 @@ static int __init trace_instance_fs_init(void)
 	if (!global_trace.array_buffer.buffer)
 		return -ENOMEM;
 	mutex_lock(&trace_mutex);
-	ret = trace_array_create_files(&global_trace);
+	trace_array_create_parts(&global_trace, &ret);
 	mutex_unlock(&trace_mutex);
 	if (ret)
 		pr_warn("tracing: could not create the tracefs files\n");

@@ -46,6 +46,7 @@ const char *const trigger_errs[] = {
 	[TERR_NO_SNAPSHOT]	= "Snapshot buffer could not be allocated",
 	[TERR_FILTER]		= "Invalid filter",
 };
+
 static_assert(ARRAY_SIZE(trigger_errs) == TERR_MAX);
 
 static bool is_sep(char c)

@@ -320,6 +320,49 @@ static void rbt_discard(struct kunit *test)
 	rbt_check_identity(test, t, 2);
 }
 
+/*
+ * A discarded record that is still the last reserved gives its room
+ * back: the next record lands where it was.  One with a record reserved
+ * after it (nested) stays as padding, and readers skip it.
+ */
+static void rbt_discard_last(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct ring_buffer_event *ev, *inner, *again;
+	u64 ts;
+
+	rbt_buffer(test, 16 << 10, 0);
+	ring_buffer_set_clock(t->b, rbt_clock);
+	WRITE_ONCE(rbt_now, 1000);
+	ring_buffer_reset(t->b);
+	rbt_write_seq(t, 0, 8);
+	WRITE_ONCE(rbt_now, 1100);
+	ev = ring_buffer_lock_reserve(t->b, 40);
+	KUNIT_ASSERT_NOT_NULL(test, ev);
+	ring_buffer_discard_commit(t->b, ev);
+	WRITE_ONCE(rbt_now, 1200);
+	again = ring_buffer_lock_reserve(t->b, 16);
+	KUNIT_ASSERT_NOT_NULL(test, again);
+	KUNIT_EXPECT_PTR_EQ(test, again, ev);
+	/* Nested: the outer record is not the last one any more. */
+	inner = ring_buffer_lock_reserve(t->b, 8);
+	if (inner) {
+		memset(ring_buffer_event_data(inner), 0x5a, 8);
+		ring_buffer_unlock_commit(t->b);
+	}
+	ring_buffer_discard_commit(t->b, again);
+	KUNIT_ASSERT_NOT_NULL(test, inner);
+
+	ev = ring_buffer_consume(t->b, t->cpu, &ts, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, ts, 1000ULL);
+	ev = ring_buffer_consume(t->b, t->cpu, &ts, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, ev);
+	KUNIT_EXPECT_EQ(test, ring_buffer_event_length(ev), 8U);
+	KUNIT_EXPECT_EQ(test, ts, 1200ULL);
+	KUNIT_EXPECT_NULL(test, ring_buffer_consume(t->b, t->cpu, NULL, NULL));
+}
+
 static const u64 rbt_times[] = {
 	5000,				/* first record */
 	5000,				/* same time */
@@ -826,6 +869,7 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_nested_direct),
 	KUNIT_CASE(rbt_nested_irq),
 	KUNIT_CASE(rbt_discard),
+	KUNIT_CASE(rbt_discard_last),
 	KUNIT_CASE(rbt_time_extend),
 	KUNIT_CASE(rbt_time_abs),
 	KUNIT_CASE(rbt_large),

@@ -7,6 +7,8 @@
  */
 #include <kunit/test.h>
 
+#include "../trace_scratch.h"
+
 /* A record with a field of every kind the filter knows. */
 struct kf_rec {
 	struct trace_entry	ent;
@@ -111,6 +113,8 @@ static void kf_setup(struct kunit *test)
 
 	mutex_lock(&trace_mutex);
 	ret = trace_event_define_fields(&kf_call);
+	/* "char *" and .ustring comparisons copy into scratch pages. */
+	trace_scratch_alloc();
 	mutex_unlock(&trace_mutex);
 	/* Asserts leave the case: never with a lock held. */
 	KUNIT_ASSERT_EQ(test, ret, 0);

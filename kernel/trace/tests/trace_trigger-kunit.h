@@ -124,6 +124,11 @@ static void trigger_parse_good(struct kunit *test)
 	}
 }
 
+/* Names one byte longer than a target's system or event may be. */
+#define TT_NAME64	"123456789012345678901234567890123456789012345678901234567890123"
+#define TT_LONG_SYSTEM	"enable_event:a" TT_NAME64 ":b"
+#define TT_LONG_EVENT	"enable_event:a:b" TT_NAME64
+
 /* A refused command: its code, and the text the caret goes under. */
 static const struct {
 	const char	*line;
@@ -131,7 +136,7 @@ static const struct {
 	const char	*at;	/* NULL: the end of the (trimmed) line */
 } tt_bad[] = {
 	{ "", TERR_EMPTY, NULL },
-	{ "   \n", TERR_EMPTY, NULL },
+	{ "\t \t\n", TERR_EMPTY, NULL },
 	{ "traceof", TERR_UNKNOWN, "traceof" },
 	{ "traceonx", TERR_UNKNOWN, "traceonx" },
 	{ "TRACEON", TERR_UNKNOWN, "TRACEON" },
@@ -178,12 +183,8 @@ static const struct {
 	{ "enable_event:kmem:kmalloc:1:2", TERR_BAD_COUNT, "1:2" },
 	{ "enable_event:kmem:kmalloc garbage", TERR_EXPECT_IF, "garbage" },
 	{ "enable_event:kmem:kmalloc if", TERR_NO_FILTER, NULL },
-	{ "enable_event:"
-	  "a123456789012345678901234567890123456789012345678901234567890123"
-	  ":b", TERR_BAD_TARGET, "a1234" },
-	{ "enable_event:a:"
-	  "b123456789012345678901234567890123456789012345678901234567890123",
-	  TERR_BAD_TARGET, "b1234" },
+	{ TT_LONG_SYSTEM, TERR_BAD_TARGET, "a1234" },
+	{ TT_LONG_EVENT, TERR_BAD_TARGET, "b1234" },
 	{ "!enable_event", TERR_NO_TARGET, NULL },
 	{ "!enable_event:kmem", TERR_NO_TARGET, NULL },
 	{ "!traceof", TERR_UNKNOWN, "traceof" },
