@@ -12,8 +12,10 @@ for d in "$ROOT"/tools/testing/selftests/ftrace/test.d/*/; do
 	[ -d "$d" ] && dirs="$dirs $(basename "$d")"
 done
 
+tb=$(date +%s)
 "$ROOT/harness/build.sh" "$name"
 "$ROOT/harness/initramfs.sh" "$name"
+log "build and initramfs: $(($(date +%s) - tb)) s"
 
 # Three boots, one log.  The first, on one CPU, runs only the KUnit
 # suites (they must pass on one CPU as on two).  The second (multi-
