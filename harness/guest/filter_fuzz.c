@@ -127,6 +127,23 @@ static int write_file(const char *path, const char *s, size_t len)
 	return err;
 }
 
+/*
+ * Write @len bytes of @s to @path, then read the file back into @text
+ * (BUF * 2 bytes).  Return: the write's errno (0: it succeeded), or -1
+ * if the file could not be read back, which is recorded as a failure.
+ */
+static int write_read_back(const char *path, const char *s, int len,
+			   char *text)
+{
+	int err = write_file(path, s, len);
+
+	if (read_file(path, text, BUF * 2) < 0) {
+		fail("%s: cannot read back", path);
+		return -1;
+	}
+	return err;
+}
+
 static void path_of(char *path, int t, const char *file)
 {
 	snprintf(path, 256, T "%s/%s", targets[t], file);
@@ -536,11 +553,9 @@ static int fuzz_triggers(int writes)
 			fail("%s: cannot read", path);
 			continue;
 		}
-		err = write_file(path, buf, len);
-		if (read_file(path, after, BUF * 2) < 0) {
-			fail("%s: cannot read back", path);
+		err = write_read_back(path, buf, len, after);
+		if (err < 0)
 			continue;
-		}
 		if (!err) {
 			accepted++;
 			continue;
@@ -615,11 +630,9 @@ int main(int argc, char **argv)
 		}
 		len = generate(t, buf);
 		stripped(buf, len, want);
-		err = write_file(path, buf, len);
-		if (read_file(path, text, BUF * 2) < 0) {
-			fail("%s: cannot read back", path);
+		err = write_read_back(path, buf, len, text);
+		if (err < 0)
 			continue;
-		}
 		if (!err) {
 			accepted++;
 			if (!strcmp(want, "0") ? strcmp(text, "none\n") :

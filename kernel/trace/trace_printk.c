@@ -12,8 +12,8 @@
  * (the top level unless another took it), if its trace_printk option
  * is on.
  *
- * Locking: formatting uses a per-CPU scratch buffer per nesting level
- * (task, softirq, irq, NMI) with preemption disabled.  The module format
+ * Locking: formatting uses a scratch level of the CPU (trace_scratch.h)
+ * with preemption disabled.  The module format
  * list is appended under trace_printk_mutex and never shrinks; readers
  * walk it under the same mutex.
  */
@@ -26,34 +26,10 @@
 
 #include "trace_entries.h"
 #include "trace_output.h"
+#include "trace_scratch.h"
 
+/* The longest formatted text or binary argument list of one call. */
 #define TRACE_PRINTK_BUF	1024
-#define TRACE_PRINTK_NEST	4
-
-struct trace_printk_scratch {
-	int	nest;
-	char	buf[TRACE_PRINTK_NEST][TRACE_PRINTK_BUF];
-};
-
-static DEFINE_PER_CPU(struct trace_printk_scratch, trace_printk_scratch);
-
-static char *trace_printk_get_buf(void)
-{
-	struct trace_printk_scratch *s = this_cpu_ptr(&trace_printk_scratch);
-
-	if (s->nest >= TRACE_PRINTK_NEST)
-		return NULL;
-	/* The level before its use, against an interrupt in between. */
-	barrier();
-	return s->buf[s->nest++];
-}
-
-static void trace_printk_put_buf(void)
-{
-	/* The use before giving the level back. */
-	barrier();
-	this_cpu_dec(trace_printk_scratch.nest);
-}
 
 /*
  * The buffer @tr records into, or with @tr NULL the trace_printk()
@@ -83,7 +59,7 @@ int trace_vrecord(struct trace_array *tr, unsigned long ip,
 	trace_ctx = tracing_gen_ctx();
 	preempt_disable_notrace();
 	buffer = trace_printk_buffer(tr);
-	buf = buffer ? trace_printk_get_buf() : NULL;
+	buf = buffer ? trace_scratch_get(TRACE_PRINTK_BUF) : NULL;
 	if (!buf)
 		goto out;
 	if (binary) {
@@ -117,7 +93,7 @@ int trace_vrecord(struct trace_array *tr, unsigned long ip,
 	ring_buffer_unlock_commit(buffer);
 	ret = len;
 put:
-	trace_printk_put_buf();
+	trace_scratch_put();
 out:
 	preempt_enable_notrace();
 	return ret;

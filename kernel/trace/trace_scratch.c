@@ -3,6 +3,11 @@
  * trace_scratch.c - allocation of the per-CPU scratch pages; the rule for
  * using them is in trace_scratch.h.
  *
+ * The pages are made at boot, early (trace_printk() needs them from its
+ * first call), TRACE_SCRATCH_LEVELS pages per possible CPU; a page that
+ * could not be had then is tried again by the next user that installs
+ * something needing them (a filter, a trigger).
+ *
  * Locking: trace_mutex serialises allocation; pages once made are kept.
  */
 
@@ -16,10 +21,10 @@ DEFINE_PER_CPU(struct trace_scratch, trace_scratch);
 /**
  * trace_scratch_alloc() - make the scratch pages of every possible CPU
  *
- * Called by each user before it first needs them (installing a filter,
- * adding a trigger); does nothing once they exist.  A page that cannot
- * be allocated leaves its level to the users' fallback, and the next
- * call tries again.
+ * Called at boot, and by each user before it first needs them
+ * (installing a filter, adding a trigger); does nothing once they exist.
+ * A page that cannot be allocated leaves its level to the users'
+ * fallback, and the next call tries again.
  *
  * Context: process context, trace_mutex held; sleeps.
  */
@@ -49,3 +54,12 @@ void trace_scratch_alloc(void)
 		}
 	}
 }
+
+static int __init trace_scratch_init(void)
+{
+	mutex_lock(&trace_mutex);
+	trace_scratch_alloc();
+	mutex_unlock(&trace_mutex);
+	return 0;
+}
+early_initcall(trace_scratch_init);

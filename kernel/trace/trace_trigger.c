@@ -30,6 +30,7 @@
  * back out of soft mode.
  */
 
+#include <linux/ctype.h>
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -310,21 +311,23 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 	struct trigger_error err;
 	struct trigger_spec spec;
 	struct event_trigger *t;
+	size_t len;
 	char *line;
 	int ret;
 
+	/* The line as error_log shows it: leading blanks kept for the caret. */
 	line = kstrdup(buf, GFP_KERNEL);
 	if (!line)
 		return -ENOMEM;
-	strim(line);
+	len = strlen(line);
+	while (len && isspace(line[len - 1]))
+		line[--len] = '\0';
 	ret = trigger_parse(buf, &spec, &err);
 	if (ret) {
 		if (err.code == TERR_EMPTY) {
 			ret = 0;
 		} else {
-			mutex_lock(&trace_mutex);
 			trigger_log_err(file, line, &err);
-			mutex_unlock(&trace_mutex);
 			ret = parse_errno(&err);
 		}
 		goto out;

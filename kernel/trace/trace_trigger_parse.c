@@ -72,32 +72,32 @@ static int fail(struct trigger_error *err, enum trigger_err code,
 	return -EINVAL;
 }
 
-/* Parse "<system>:<event>" at @buf + *pos; NUL-terminate both names. */
+/* The name at @buf + *pos, up to a separator; Return: its length. */
+static int take_name(const char *buf, size_t *pos, struct trigger_error *err)
+{
+	size_t n = token_len(buf + *pos);
+
+	if (!n)
+		return fail(err, TERR_NO_TARGET, *pos);
+	if (n >= TRIGGER_EVENT_NAME_MAX)
+		return fail(err, TERR_BAD_TARGET, *pos);
+	*pos += n;
+	return 0;
+}
+
+/* Parse "<system>:<event>" at @buf + *pos; NUL-terminate the system. */
 static int parse_target(char *buf, size_t *pos, struct trigger_spec *spec,
 			struct trigger_error *err)
 {
-	size_t p = *pos, n;
-
-	n = token_len(buf + p);
-	if (!n)
-		return fail(err, TERR_NO_TARGET, p);
-	if (n >= TRIGGER_EVENT_NAME_MAX)
-		return fail(err, TERR_BAD_TARGET, p);
-	spec->system = buf + p;
-	spec->target_col = p;
-	p += n;
-	if (buf[p] != ':')
-		return fail(err, TERR_NO_TARGET, p);
-	buf[p++] = '\0';
-	n = token_len(buf + p);
-	if (!n)
-		return fail(err, TERR_NO_TARGET, p);
-	if (n >= TRIGGER_EVENT_NAME_MAX)
-		return fail(err, TERR_BAD_TARGET, p);
-	spec->event = buf + p;
-	p += n;
-	*pos = p;
-	return 0;
+	spec->target_col = *pos;
+	spec->system = buf + *pos;
+	if (take_name(buf, pos, err))
+		return -EINVAL;
+	if (buf[*pos] != ':')
+		return fail(err, TERR_NO_TARGET, *pos);
+	buf[(*pos)++] = '\0';
+	spec->event = buf + *pos;
+	return take_name(buf, pos, err);
 }
 
 /* Parse the count at @buf + *pos, up to a blank or the end. */
