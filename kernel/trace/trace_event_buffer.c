@@ -11,10 +11,11 @@
  * Filtered events: an event file with a filter in force builds its record
  * in a per-CPU scratch page (trace_scratch.h), runs the filter on it at
  * commit, and copies it into the ring buffer only if it passes, so a
- * rejected event costs no ring buffer space.  So does an event whose
- * triggers read its record (trace_trigger.c): they run on the scratch
- * copy, and a soft-disabled event never reaches the ring buffer.  There
- * is a page per nesting level; past the last, or for a record
+ * rejected event costs no ring buffer space.  So is the record of a
+ * soft-disabled event whose triggers read it (trace_trigger.c): they run
+ * on the scratch copy, and the record never reaches the ring buffer; an
+ * event that is on is reserved as usual and its triggers read it there.
+ * There is a page per nesting level; past the last, or for a record
  * larger than a page, or before the pages exist, the record is reserved
  * in the ring buffer as usual and discarded (left as padding, which
  * readers skip) if it fails.  So is the record of a filter that has been
@@ -152,11 +153,27 @@ static noinline void scratch_copy(struct trace_event_buffer *fbuffer,
 	trace_scratch_put();
 }
 
+/**
+ * trace_event_fill_ctx() - fill in a scratch record's context word
+ * @ent: the record, built in scratch by this probe
+ *
+ * The flags and preempt count that a record built in scratch gets only
+ * when it is committed, for a trigger filter that reads them earlier.
+ *
+ * Context: a probe, preemption disabled.
+ */
+void trace_event_fill_ctx(struct trace_entry *ent)
+{
+	tracing_generic_entry_update(ent, ent->type, event_trace_ctx());
+}
+
 /*
- * The record of an event with triggers that read it: fill in its context
- * word (their filters may read it), run them, record the event if it is
- * on and passes its filter, give the scratch level back, then run the
- * triggers that come after the record.
+ * The record of an event with triggers that read it, built in scratch
+ * because the event is soft-disabled or likely filtered out: run the
+ * triggers (the context word is filled in only if a trigger's filter
+ * reads it), record the event if it is on and passes its filter, give
+ * the scratch level back, then run the triggers that come after the
+ * record.
  */
 static noinline void scratch_trigger_commit(struct trace_event_buffer *fbuffer)
 {
@@ -166,20 +183,23 @@ static noinline void scratch_trigger_commit(struct trace_event_buffer *fbuffer)
 	struct event_filter *f;
 	bool pass;
 
+	tt = trace_triggers_run(file, ent, true);
+	if (test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags)) {
+		trace_scratch_put();
+		goto post;
+	}
 	fbuffer->trace_ctx = event_trace_ctx();
 	tracing_generic_entry_update(ent, ent->type, fbuffer->trace_ctx);
-	tt = event_triggers_call(file, NULL, ent, NULL);
-	pass = !test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
-	f = pass ? rcu_dereference_sched(file->filter) : NULL;
-	if (f && f->prog) {
-		pass = trace_filter_match(f->prog, ent);
+	f = rcu_dereference_sched(file->filter);
+	pass = !f || !f->prog || trace_filter_match(f->prog, ent);
+	if (f)
 		filter_learn(f, pass);
-	}
 	if (pass &&
 	    !ring_buffer_write(READ_ONCE(file->tr->array_buffer.buffer),
 			       trace_scratch_len(), ent))
 		taskinfo_mark(file);
 	trace_scratch_put();
+post:
 	if (tt)
 		event_triggers_post_call(file, tt);
 }
@@ -190,10 +210,6 @@ static noinline void scratch_commit(struct trace_event_buffer *fbuffer)
 	struct event_filter *f;
 	struct filter_prog *prog;
 
-	if (fbuffer->trace_file->flags & EVENT_FILE_FL_TRIGGER_COND) {
-		scratch_trigger_commit(fbuffer);
-		return;
-	}
 	f = rcu_dereference_sched(fbuffer->trace_file->filter);
 	prog = f ? f->prog : NULL;
 	if (prog && !prog->needs_ctx &&
@@ -224,6 +240,22 @@ bool trace_event_ignore_this_pid(struct trace_event_file *trace_file)
 }
 EXPORT_SYMBOL_GPL(trace_event_ignore_this_pid);
 
+/*
+ * The event's triggers, none of which needs the record, then the tests
+ * of __trace_trigger_soft_disabled(); out of line, so that the PID filter
+ * and soft mode alone cost no stack frame there.
+ */
+static noinline bool triggers_then_soft_disabled(struct trace_event_file *file,
+						 unsigned long eflags)
+{
+	event_triggers_call(file, NULL, NULL, NULL);
+	if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
+		return true;
+	if (eflags & EVENT_FILE_FL_PID_FILTER)
+		return pid_ignored(file);
+	return false;
+}
+
 /**
  * __trace_trigger_soft_disabled() - the slow half of
  *	trace_trigger_soft_disabled()
@@ -240,8 +272,8 @@ bool __trace_trigger_soft_disabled(struct trace_event_file *file)
 {
 	unsigned long eflags = file->flags;
 
-	if (eflags & EVENT_FILE_FL_TRIGGER_MODE)
-		event_triggers_call(file, NULL, NULL, NULL);
+	if (unlikely(eflags & EVENT_FILE_FL_TRIGGER_MODE))
+		return triggers_then_soft_disabled(file, eflags);
 	if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
 		return true;
 	if (eflags & EVENT_FILE_FL_PID_FILTER)
@@ -253,9 +285,28 @@ EXPORT_SYMBOL_GPL(__trace_trigger_soft_disabled);
 /* reserve_filtered(): reserve in the ring buffer as usual. */
 #define RESERVE_IN_RING		((void *)1)
 
+/* A record in this CPU's next scratch level, or NULL. */
+static __always_inline void *reserve_scratch(struct trace_event_buffer *fbuffer,
+					     struct trace_event_file *trace_file,
+					     unsigned long len)
+{
+	struct trace_entry *entry = trace_scratch_get(len);
+
+	if (!entry)
+		return NULL;
+	fbuffer->trace_file = trace_file;
+	fbuffer->event = NULL;		/* the record is in scratch */
+	fbuffer->entry = entry;
+	/* Flags and preempt count: at the commit, or when a filter reads them. */
+	entry->type = trace_file->event_call->event.type;
+	entry->pid = current->pid;
+	return entry;
+}
+
 /*
- * The PID filter, and the scratch page of a filtered event, whose common
- * fields get the type and pid now and the context word at the commit.
+ * The PID filter, and the scratch page of a filtered or soft-disabled
+ * event, whose common fields get the type and pid now and the context
+ * word at the commit (nothing reads fbuffer->regs on this path).
  */
 static noinline void *reserve_filtered(struct trace_event_buffer *fbuffer,
 				       struct trace_event_file *trace_file,
@@ -263,29 +314,39 @@ static noinline void *reserve_filtered(struct trace_event_buffer *fbuffer,
 {
 	unsigned long flags = trace_file->flags;
 	struct event_filter *f;
-	void *entry;
 
 	/* Not every caller went through trace_trigger_soft_disabled(). */
 	if ((flags & EVENT_FILE_FL_PID_FILTER) && pid_ignored(trace_file))
 		return NULL;
-	/* Triggers that read the record: it is built in scratch. */
-	if (!(flags & EVENT_FILE_FL_TRIGGER_COND)) {
+	/*
+	 * A soft-disabled event gets here only when its triggers read the
+	 * record (TRIGGER_COND; else the probe returned already): it is
+	 * built in scratch, and never reaches the ring buffer.  An event
+	 * that is on records as usual, triggers or not, unless its filter
+	 * has been rejecting its records.
+	 */
+	if (!(flags & EVENT_FILE_FL_SOFT_DISABLED)) {
 		if (!(flags & EVENT_FILE_FL_FILTERED))
 			return RESERVE_IN_RING;
 		f = rcu_dereference_sched(trace_file->filter);
 		if (f && READ_ONCE(f->rejects) < FILTER_REJECTS_SCRATCH)
 			return RESERVE_IN_RING;		/* likely to pass */
 	}
-	entry = trace_scratch_get(len);
-	if (!entry)
-		return RESERVE_IN_RING;
-	fbuffer->trace_file = trace_file;
-	fbuffer->regs = NULL;
-	fbuffer->event = NULL;		/* the record is in scratch */
-	fbuffer->entry = entry;
-	tracing_generic_entry_update(entry, trace_file->event_call->event.type,
-				     0);
-	return entry;
+	return reserve_scratch(fbuffer, trace_file, len) ?: RESERVE_IN_RING;
+}
+
+/*
+ * The ring buffer refused the record (tracing is off, or a full buffer
+ * in producer/consumer mode): triggers that read it still get it, built
+ * in scratch.
+ */
+static noinline void *reserve_refused(struct trace_event_buffer *fbuffer,
+				      struct trace_event_file *trace_file,
+				      unsigned long len)
+{
+	if (!(trace_file->flags & EVENT_FILE_FL_TRIGGER_COND))
+		return NULL;
+	return reserve_scratch(fbuffer, trace_file, len);
 }
 
 /**
@@ -311,7 +372,7 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 
 	if (unlikely(trace_file->flags & (EVENT_FILE_FL_PID_FILTER |
 					  EVENT_FILE_FL_FILTERED |
-					  EVENT_FILE_FL_TRIGGER_COND))) {
+					  EVENT_FILE_FL_SOFT_DISABLED))) {
 		entry = reserve_filtered(fbuffer, trace_file, len);
 		if (entry != RESERVE_IN_RING)
 			return entry;
@@ -320,7 +381,7 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	fbuffer->buffer = READ_ONCE(trace_file->tr->array_buffer.buffer);
 	event = ring_buffer_lock_reserve(fbuffer->buffer, len);
 	if (unlikely(!event))
-		return NULL;
+		return reserve_refused(fbuffer, trace_file, len);
 	entry = ring_buffer_event_data(event);
 	fbuffer->trace_file = trace_file;
 	fbuffer->regs = NULL;
@@ -333,26 +394,24 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 EXPORT_SYMBOL_GPL(trace_event_buffer_reserve);
 
 /*
- * A record reserved in the ring buffer while its event had a filter (one
- * likely to pass, or the fallback of trace_scratch_get()) or triggers
- * that read it: run those, then commit it if it passes, else discard it.
+ * A record reserved in the ring buffer while its event had triggers that
+ * read it: run them on it, commit it if the event is on and passes its
+ * filter (else discard it), then run the triggers that come after it.
  */
-static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
+static noinline void commit_triggered(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
-	unsigned long flags = READ_ONCE(file->flags);
-	enum event_trigger_type tt = ETT_NONE;
+	enum event_trigger_type tt;
 	struct event_filter *f;
-	bool pass = true;
+	bool pass = false;
 
-	if (flags & EVENT_FILE_FL_TRIGGER_COND)
-		tt = event_triggers_call(file, NULL, fbuffer->entry, NULL);
-	f = rcu_dereference_sched(file->filter);
-	if (flags & EVENT_FILE_FL_SOFT_DISABLED) {
-		pass = false;
-	} else if (f && f->prog) {
-		pass = trace_filter_match(f->prog, fbuffer->entry);
-		filter_learn(f, pass);
+	tt = trace_triggers_run(file, fbuffer->entry, false);
+	if (!test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags)) {
+		f = rcu_dereference_sched(file->filter);
+		pass = !f || !f->prog || trace_filter_match(f->prog,
+							    fbuffer->entry);
+		if (f)
+			filter_learn(f, pass);
 	}
 	if (pass) {
 		ring_buffer_unlock_commit(fbuffer->buffer);
@@ -364,6 +423,28 @@ static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
 		event_triggers_post_call(file, tt);
 }
 
+/*
+ * A record reserved in the ring buffer while its event had a filter (one
+ * likely to pass, or the fallback of trace_scratch_get()): commit it if
+ * it passes, else discard it.
+ */
+static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
+{
+	struct trace_event_file *file = fbuffer->trace_file;
+	struct event_filter *f = rcu_dereference_sched(file->filter);
+	bool pass = !f || !f->prog || trace_filter_match(f->prog,
+							 fbuffer->entry);
+
+	if (f)
+		filter_learn(f, pass);
+	if (pass) {
+		ring_buffer_unlock_commit(fbuffer->buffer);
+		taskinfo_mark(file);
+	} else {
+		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+	}
+}
+
 /**
  * trace_event_buffer_commit() - commit a filled record
  * @fbuffer: the reservation from trace_event_buffer_reserve()
@@ -373,14 +454,22 @@ static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
+	unsigned long flags = file->flags;
 
 	if (unlikely(!fbuffer->event)) {
-		scratch_commit(fbuffer);
+		if (flags & (EVENT_FILE_FL_TRIGGER_COND |
+			     EVENT_FILE_FL_SOFT_DISABLED))
+			scratch_trigger_commit(fbuffer);
+		else
+			scratch_commit(fbuffer);
 		return;
 	}
-	if (unlikely(file->flags & (EVENT_FILE_FL_FILTERED |
-				    EVENT_FILE_FL_TRIGGER_COND))) {
-		commit_filtered(fbuffer);
+	if (unlikely(flags & (EVENT_FILE_FL_FILTERED |
+			      EVENT_FILE_FL_TRIGGER_COND))) {
+		if (flags & EVENT_FILE_FL_TRIGGER_COND)
+			commit_triggered(fbuffer);
+		else
+			commit_filtered(fbuffer);
 		return;
 	}
 	ring_buffer_unlock_commit(fbuffer->buffer);

@@ -60,16 +60,58 @@ static void trigger_fire(struct event_trigger *t)
 }
 
 /**
- * event_triggers_call() - run an event's triggers
+ * trace_triggers_run() - run an event's triggers on its record
  * @file: the event file, in trigger mode
- * @buffer: unused; the commands find their instance's buffer themselves
- * @rec: the event's record, or NULL when the triggers run before it is
- *	built (then only triggers without a filter can run)
- * @event: unused
+ * @rec: the record, or NULL when the triggers run before it is built
+ *	(then only triggers without a filter can run)
+ * @ctx_missing: @rec was built in scratch and lacks its context word
+ *	(flags, preempt count): it is filled in, once, before the first
+ *	filter that reads it
  *
  * Triggers whose filter rejects @rec are skipped.  "Post" triggers that
  * pass are not fired but returned, for event_triggers_post_call() once
  * the record is committed.
+ *
+ * Context: a probe, preemption disabled.
+ * Return: the ETT_* types of the post triggers to fire.
+ */
+enum event_trigger_type trace_triggers_run(struct trace_event_file *file,
+					   void *rec, bool ctx_missing)
+{
+	enum event_trigger_type tt = ETT_NONE;
+	struct event_trigger *t;
+
+	list_for_each_entry_rcu(t, &file->triggers, list) {
+		struct filter_prog *prog = READ_ONCE(t->prog);
+
+		if (prog) {
+			if (!rec)
+				continue;
+			if (unlikely(ctx_missing && prog->needs_ctx)) {
+				trace_event_fill_ctx(rec);
+				ctx_missing = false;
+			}
+			if (!trace_filter_match(prog, rec))
+				continue;
+		}
+		if (rec && t->cmd->post) {
+			tt |= t->cmd->type;
+			continue;
+		}
+		trigger_fire(t);
+	}
+	return tt;
+}
+
+/**
+ * event_triggers_call() - run an event's triggers
+ * @file: the event file, in trigger mode
+ * @buffer: unused; the commands find their instance's buffer themselves
+ * @rec: the event's complete record, or NULL when the triggers run before
+ *	it is built
+ * @event: unused
+ *
+ * See trace_triggers_run().
  *
  * Context: a probe, preemption disabled.
  * Return: the ETT_* types of the post triggers to fire.
@@ -79,21 +121,7 @@ event_triggers_call(struct trace_event_file *file,
 		    struct trace_buffer *buffer, void *rec,
 		    struct ring_buffer_event *event)
 {
-	enum event_trigger_type tt = ETT_NONE;
-	struct event_trigger *t;
-
-	list_for_each_entry_rcu(t, &file->triggers, list) {
-		struct filter_prog *prog = READ_ONCE(t->prog);
-
-		if (prog && (!rec || !trace_filter_match(prog, rec)))
-			continue;
-		if (rec && t->cmd->post) {
-			tt |= t->cmd->type;
-			continue;
-		}
-		trigger_fire(t);
-	}
-	return tt;
+	return trace_triggers_run(file, rec, false);
 }
 EXPORT_SYMBOL_GPL(event_triggers_call);
 

@@ -182,9 +182,15 @@ bool trigger_same_kind(const struct event_trigger *t,
 		       const struct trace_event_file *target);
 
 /* trace_trigger.c */
+enum event_trigger_type trace_triggers_run(struct trace_event_file *file,
+					   void *rec, bool ctx_missing);
 int trace_trigger_write(struct trace_event_file *file, char *buf);
 void trace_trigger_show(struct seq_file *m, struct trace_event_file *file);
 void trace_triggers_clear(struct trace_event_file *file);
+
+/* trace_event_buffer.c */
+struct trace_entry;
+void trace_event_fill_ctx(struct trace_entry *ent);
 
 /* trace_stack.c */
 void trace_stack_record(struct trace_array *tr, unsigned int trace_ctx,
