@@ -184,8 +184,8 @@ static int add_event_file(struct trace_array *tr,
  * Switch a file off in every mode: its own triggers are removed first,
  * then the soft-mode references of triggers elsewhere are dropped (those
  * triggers keep a reference on the file, which is marked freed, so they
- * never touch a gone event).  A probe may still be running with the file on another CPU, even
- * one switched off long ago: the caller waits for
+ * never touch a gone event).  A probe may still be running with the file
+ * on another CPU, even one switched off long ago: the caller waits for
  * tracepoint_synchronize_unregister() before removing a file that was
  * ever enabled.
  */
