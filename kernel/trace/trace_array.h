@@ -309,7 +309,6 @@ void trace_error_log_clear(struct trace_array *tr);
 void tracing_log_err(struct trace_array *tr, const char *loc,
 		     const char *cmd, const char *const *errs, u8 type, u16 pos);
 
-
 /* trace_fs.c */
 int trace_tracer_files_create(struct trace_array *tr);
 

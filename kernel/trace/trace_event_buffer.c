@@ -127,6 +127,30 @@ static __always_inline void filter_learn(struct event_filter *f, bool pass)
 		WRITE_ONCE(f->rejects, r + 1);
 }
 
+/* Run @file's filter, if any, on a complete record, and learn from it. */
+static __always_inline bool event_filter_pass(struct trace_event_file *file,
+					      void *rec)
+{
+	struct event_filter *f = rcu_dereference_sched(file->filter);
+	bool pass = !f || !f->prog || trace_filter_match(f->prog, rec);
+
+	if (f)
+		filter_learn(f, pass);
+	return pass;
+}
+
+/* Commit a ring buffer record if it passes its event's filter, else drop it. */
+static __always_inline void commit_if_passes(struct trace_event_buffer *fbuffer,
+					     struct trace_event_file *file)
+{
+	if (event_filter_pass(file, fbuffer->entry)) {
+		ring_buffer_unlock_commit(fbuffer->buffer);
+		taskinfo_mark(file);
+	} else {
+		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+	}
+}
+
 /*
  * Copy a record from scratch into the ring buffer, after filling in its
  * context word (irq state, preempt count), which a filter that reads it
@@ -180,8 +204,6 @@ static noinline void scratch_trigger_commit(struct trace_event_buffer *fbuffer)
 	struct trace_event_file *file = fbuffer->trace_file;
 	struct trace_entry *ent = fbuffer->entry;
 	enum event_trigger_type tt;
-	struct event_filter *f;
-	bool pass;
 
 	tt = trace_triggers_run(file, ent, true);
 	if (test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags)) {
@@ -190,11 +212,7 @@ static noinline void scratch_trigger_commit(struct trace_event_buffer *fbuffer)
 	}
 	fbuffer->trace_ctx = event_trace_ctx();
 	tracing_generic_entry_update(ent, ent->type, fbuffer->trace_ctx);
-	f = rcu_dereference_sched(file->filter);
-	pass = !f || !f->prog || trace_filter_match(f->prog, ent);
-	if (f)
-		filter_learn(f, pass);
-	if (pass &&
+	if (event_filter_pass(file, ent) &&
 	    !ring_buffer_write(READ_ONCE(file->tr->array_buffer.buffer),
 			       trace_scratch_len(), ent))
 		taskinfo_mark(file);
@@ -402,23 +420,12 @@ static noinline void commit_triggered(struct trace_event_buffer *fbuffer)
 {
 	struct trace_event_file *file = fbuffer->trace_file;
 	enum event_trigger_type tt;
-	struct event_filter *f;
-	bool pass = false;
 
 	tt = trace_triggers_run(file, fbuffer->entry, false);
-	if (!test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags)) {
-		f = rcu_dereference_sched(file->filter);
-		pass = !f || !f->prog || trace_filter_match(f->prog,
-							    fbuffer->entry);
-		if (f)
-			filter_learn(f, pass);
-	}
-	if (pass) {
-		ring_buffer_unlock_commit(fbuffer->buffer);
-		taskinfo_mark(file);
-	} else {
+	if (test_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags))
 		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
-	}
+	else
+		commit_if_passes(fbuffer, file);
 	if (tt)
 		event_triggers_post_call(file, tt);
 }
@@ -430,19 +437,7 @@ static noinline void commit_triggered(struct trace_event_buffer *fbuffer)
  */
 static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
 {
-	struct trace_event_file *file = fbuffer->trace_file;
-	struct event_filter *f = rcu_dereference_sched(file->filter);
-	bool pass = !f || !f->prog || trace_filter_match(f->prog,
-							 fbuffer->entry);
-
-	if (f)
-		filter_learn(f, pass);
-	if (pass) {
-		ring_buffer_unlock_commit(fbuffer->buffer);
-		taskinfo_mark(file);
-	} else {
-		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
-	}
+	commit_if_passes(fbuffer, fbuffer->trace_file);
 }
 
 /**
