@@ -4,7 +4,8 @@
  *
  *	events/enable, header_page, header_event
  *	events/<system>/enable, filter
- *	events/<system>/<event>/enable, filter, format, id, trigger
+ *	events/<system>/<event>/enable, filter, format, hist, id, inject,
+ *				trigger
  *
  * The directories are eventfs directories: their files exist as dentries
  * only while someone looks at them, so thousands of events cost little in
@@ -29,6 +30,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
+#include "trace_hist.h"
 #include "trace_trigger.h"
 
 static struct trace_event_file *event_file_of(struct file *filp)
@@ -300,6 +302,63 @@ static const struct file_operations event_trigger_fops = {
 	.llseek		= seq_lseek,
 	.release	= event_seq_release,
 };
+
+#ifdef CONFIG_HIST_TRIGGERS
+static int event_hist_show(struct seq_file *m, void *v)
+{
+	struct trace_event_file *file = m->private;
+	int ret = -ENODEV;
+
+	mutex_lock(&trace_mutex);
+	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
+		hist_file_show(m, file);
+		ret = 0;
+	}
+	mutex_unlock(&trace_mutex);
+	return ret;
+}
+
+static int event_hist_open(struct inode *inode, struct file *filp)
+{
+	return event_seq_open(inode, filp, event_hist_show);
+}
+
+static const struct file_operations event_hist_fops = {
+	.open		= event_hist_open,
+	.read		= seq_read,
+	.llseek		= seq_lseek,
+	.release	= event_seq_release,
+};
+#endif
+
+#ifdef CONFIG_TRACE_EVENT_INJECT
+/* One injection per write (trace_event_inject.c), of at most a page. */
+static ssize_t event_inject_write(struct file *filp, const char __user *ubuf,
+				  size_t cnt, loff_t *ppos)
+{
+	char *buf;
+	int ret;
+
+	if (cnt >= PAGE_SIZE)
+		return -E2BIG;
+	buf = memdup_user_nul(ubuf, cnt);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	ret = trace_event_inject(event_file_of(filp), buf);
+	kfree(buf);
+	if (ret)
+		return ret;
+	*ppos += cnt;
+	return cnt;
+}
+
+static const struct file_operations event_inject_fops = {
+	.open		= event_file_open,
+	.write		= event_inject_write,
+	.release	= event_file_release,
+	.llseek		= default_llseek,
+};
+#endif
 
 /* Whether the events a file covers are all off (0), on (1), mixed, none. */
 static char enable_summary(struct trace_array *tr, const char *system)
@@ -580,7 +639,13 @@ static const struct trace_file_spec event_files[] = {
 	{ "enable",	TRACE_MODE_WRITE,	&event_enable_fops },
 	{ "filter",	TRACE_MODE_WRITE,	&event_filter_fops },
 	{ "format",	TRACE_MODE_READ,	&event_format_fops },
+#ifdef CONFIG_HIST_TRIGGERS
+	{ "hist",	TRACE_MODE_READ,	&event_hist_fops },
+#endif
 	{ "id",		TRACE_MODE_READ,	&event_id_fops },
+#ifdef CONFIG_TRACE_EVENT_INJECT
+	{ "inject",	0200,			&event_inject_fops },
+#endif
 	{ "trigger",	TRACE_MODE_WRITE,	&event_trigger_fops },
 };
 
@@ -597,6 +662,8 @@ static int event_callback(const char *name, umode_t *mode, void **data,
 		return 0;
 	if (!strcmp(name, "id") && !call->event.type)
 		return 0;
+	if (!strcmp(name, "inject") && !call->class->reg)
+		return 0;
 	return pick(name, mode, fops, event_files, ARRAY_SIZE(event_files));
 }
 
@@ -610,7 +677,13 @@ static const struct eventfs_entry event_entries[] = {
 	{ .name = "filter",	.callback = event_callback },
 	{ .name = "format",	.callback = event_callback,
 	  .release = event_release },
+#ifdef CONFIG_HIST_TRIGGERS
+	{ .name = "hist",	.callback = event_callback },
+#endif
 	{ .name = "id",		.callback = event_callback },
+#ifdef CONFIG_TRACE_EVENT_INJECT
+	{ .name = "inject",	.callback = event_callback },
+#endif
 	{ .name = "trigger",	.callback = event_callback },
 };
 

@@ -140,6 +140,19 @@ int __trace_set_clr_event(struct trace_array *tr, const char *match,
 			  const char *sub, const char *event, bool set);
 int trace_set_clr_event_str(struct trace_array *tr, char *buf, bool set);
 
+/* trace_event_inject.c */
+int trace_event_inject(struct trace_event_file *file, char *buf);
+
+/* trace_syscalls.c */
+#ifdef CONFIG_FTRACE_SYSCALLS
+const char *trace_syscall_name(long nr);
+#else
+static inline const char *trace_syscall_name(long nr)
+{
+	return NULL;
+}
+#endif
+
 /* trace_event_dir.c */
 int trace_event_dir_create_events(struct trace_array *tr);
 int trace_event_dir_add_file(struct trace_event_file *file);

@@ -38,6 +38,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_field_mod.h"
 #include "trace_filter.h"
 
 enum filter_err {
@@ -259,6 +260,7 @@ static int parse_field(struct fparse *p, int pos, int len,
 		       struct filter_pred *pred)
 {
 	const struct ftrace_event_field *field;
+	const struct field_mod *fmod;
 	const char *dot = memchr(p->s + pos, '.', len);
 	char name[MAX_FILTER_STR_VAL];
 	int kind, nlen = dot ? dot - (p->s + pos) : len;
@@ -292,15 +294,16 @@ static int parse_field(struct fparse *p, int pos, int len,
 		pred->kind = kind;
 		return 0;
 	}
+	fmod = trace_field_mod_find(mod, mlen, FMW_FILTER);
+	if (!fmod)
+		return perr(p, FERR_FIELD_NOT_FOUND, pos);
 	/* Pointer-sized fields only: a user string, or a code address. */
-	if (mlen == 7 && !strncmp(mod, "ustring", 7))
+	if (fmod == &trace_field_mods[FMOD_USTRING])
 		kind = (kind == FP_STR_PTR || kind == FP_U64) && field &&
 		       field->size == sizeof(long) ? FP_STR_USER : -1;
-	else if (mlen == 8 && !strncmp(mod, "function", 8))
+	else
 		kind = (kind == FP_U64 || kind == FP_S64) && field &&
 		       field->size == sizeof(long) ? FP_FUNC : -1;
-	else
-		return perr(p, FERR_FIELD_NOT_FOUND, pos);
 	if (kind < 0)
 		return perr(p, FERR_BAD_MODIFIER, pos + nlen + 1);
 	pred->kind = kind;

@@ -110,6 +110,12 @@ static inline bool syscall_ignored(struct pt_regs *regs)
 }
 #endif
 
+/*
+ * The metadata of each syscall number, for readers after boot: the
+ * section of pointers the metadata is found through is init data.
+ */
+static struct syscall_metadata *syscall_meta_of[NR_syscalls] __ro_after_init;
+
 static struct syscall_metadata *__init find_syscall_meta(unsigned long addr)
 {
 	struct syscall_metadata **meta;
@@ -144,6 +150,7 @@ void __init trace_syscalls_init(void)
 		meta = find_syscall_meta(arch_syscall_addr(nr));
 		if (meta && meta->syscall_nr < 0)
 			meta->syscall_nr = nr;
+		syscall_meta_of[nr] = meta;
 	}
 }
 
@@ -447,3 +454,19 @@ struct trace_event_class event_class_syscall_exit = {
 	.fields		= LIST_HEAD_INIT(event_class_syscall_exit.fields),
 	.raw_init	= syscall_event_init,
 };
+
+/**
+ * trace_syscall_name() - the name of a syscall, by number
+ * @nr: the number
+ *
+ * For hist's .syscall modifier.
+ *
+ * Context: any.
+ * Return: "sys_<name>", or NULL if @nr has no metadata.
+ */
+const char *trace_syscall_name(long nr)
+{
+	if (nr < 0 || nr >= NR_syscalls || !syscall_meta_of[nr])
+		return NULL;
+	return syscall_meta_of[nr]->name;
+}

@@ -49,14 +49,14 @@ static __always_inline bool trigger_take(struct event_trigger *t)
 	return atomic_long_dec_if_positive(&t->count) >= 0;
 }
 
-static void trigger_fire(struct event_trigger *t)
+static void trigger_fire(struct event_trigger *t, void *rec)
 {
 	const struct trigger_cmd *cmd = t->cmd;
 
 	if (cmd->wanted && !cmd->wanted(t))
 		return;
 	if (trigger_take(t))
-		cmd->fire(t);
+		cmd->fire(t, rec);
 }
 
 /**
@@ -84,21 +84,20 @@ enum event_trigger_type trace_triggers_run(struct trace_event_file *file,
 	list_for_each_entry_rcu(t, &file->triggers, list) {
 		struct filter_prog *prog = READ_ONCE(t->prog);
 
-		if (prog) {
-			if (!rec)
-				continue;
-			if (unlikely(ctx_missing && prog->needs_ctx)) {
-				trace_event_fill_ctx(rec);
-				ctx_missing = false;
-			}
-			if (!trace_filter_match(prog, rec))
-				continue;
+		if (!rec && (prog || t->cmd->needs_rec))
+			continue;
+		if (unlikely(ctx_missing &&
+			     (t->needs_ctx || (prog && prog->needs_ctx)))) {
+			trace_event_fill_ctx(rec);
+			ctx_missing = false;
 		}
+		if (prog && !trace_filter_match(prog, rec))
+			continue;
 		if (rec && t->cmd->post) {
 			tt |= t->cmd->type;
 			continue;
 		}
-		trigger_fire(t);
+		trigger_fire(t, rec);
 	}
 	return tt;
 }
@@ -141,7 +140,7 @@ void event_triggers_post_call(struct trace_event_file *file,
 		return;
 	list_for_each_entry_rcu(t, &file->triggers, list)
 		if (t->cmd->post && (t->cmd->type & tt))
-			trigger_fire(t);
+			trigger_fire(t, NULL);
 }
 EXPORT_SYMBOL_GPL(event_triggers_post_call);
 
@@ -153,7 +152,7 @@ static void trigger_cond_update(struct trace_event_file *file)
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry(t, &file->triggers, list)
-		if (t->prog || t->cmd->post)
+		if (t->prog || t->cmd->post || t->cmd->needs_rec)
 			cond = true;
 	if (cond)
 		set_bit(EVENT_FILE_FL_TRIGGER_COND_BIT, &file->flags);
@@ -188,30 +187,44 @@ static void trigger_mode_put(struct trace_event_file *file)
 		__trace_event_enable(file, false, true);
 }
 
+static void trigger_unbind(struct event_trigger *t)
+{
+	if (t->cmd->unbind && (t->target || t->data))
+		t->cmd->unbind(t);
+}
+
 static void trigger_free(struct event_trigger *t)
 {
-	if (t->cmd->unbind && t->target)
-		t->cmd->unbind(t);
+	trigger_unbind(t);
 	kfree(t->prog);
 	kfree(t->filter_str);
 	kfree(t);
 }
 
+/* Whether @t is what a removal (or a new trigger), @like, names. */
+static bool trigger_is(const struct event_trigger *t,
+		       const struct event_trigger *like)
+{
+	if (t->cmd != like->cmd)
+		return false;
+	if (t->cmd->match)
+		return t->cmd->match(t, like);
+	return !t->cmd->has_target || t->target == like->target;
+}
+
 /*
- * Unlink the triggers of @file that @match selects (all if NULL), wait
- * until no probe can be running them, then unbind and free them.
+ * Unlink the triggers of @file that are @like (all if NULL), wait until
+ * no probe can be running them, then unbind and free them.
  */
 static void triggers_remove(struct trace_event_file *file,
-			    const struct trigger_spec *match,
-			    const struct trace_event_file *target)
+			    const struct event_trigger *like)
 {
 	struct event_trigger *t, *next;
 	LIST_HEAD(gone);
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry_safe(t, next, &file->triggers, list) {
-		if (match && (t->cmd != match->cmd ||
-			      (match->cmd->has_target && t->target != target)))
+		if (like && !trigger_is(t, like))
 			continue;
 		list_del_rcu(&t->list);
 		list_add_tail(&t->gone, &gone);
@@ -235,7 +248,7 @@ static void triggers_remove(struct trace_event_file *file,
  */
 void trace_triggers_clear(struct trace_event_file *file)
 {
-	triggers_remove(file, NULL, NULL);
+	triggers_remove(file, NULL);
 }
 
 /* The target a command names, for adding or removing. */
@@ -247,6 +260,55 @@ static struct trace_event_file *spec_target(struct trace_event_file *file,
 	return __trace_find_event_file(file->tr, spec->system, spec->event);
 }
 
+/* Link a bound trigger on @file. */
+static int trigger_link(struct trace_event_file *file, struct event_trigger *t)
+{
+	int ret = trigger_mode_get(file);
+
+	if (ret)
+		return ret;
+	list_add_tail_rcu(&t->list, &file->triggers);
+	trigger_cond_update(file);
+	return 0;
+}
+
+/*
+ * A command an event may have several of (hist): bound first, then
+ * compared with the ones there.  A request to pause, continue or clear
+ * goes to the same existing trigger, if there is one; the new one is then
+ * not added, and the caller frees it.  Return: 0 if added, 1 if handed
+ * to an existing trigger, or an errno.
+ */
+static int trigger_add_multi(struct trace_event_file *file,
+			     const struct trigger_spec *spec,
+			     struct event_trigger *t,
+			     struct trigger_error *err)
+{
+	struct event_trigger *other, *old = NULL;
+	int ret;
+
+	trace_scratch_alloc();
+	ret = spec->cmd->bind(t, spec, err);
+	if (ret)
+		return ret;
+	list_for_each_entry(other, &file->triggers, list) {
+		if (trigger_is(other, t)) {
+			old = other;
+			break;
+		}
+	}
+	ret = spec->cmd->control(old, t);
+	if (ret < 0) {
+		err->code = ret == -EEXIST ? TERR_EXISTS : TERR_NO_MATCH;
+		err->pos = 0;
+	}
+	if (!ret)
+		ret = trigger_link(file, t);
+	if (ret)
+		trigger_unbind(t);
+	return ret;
+}
+
 static int trigger_add(struct trace_event_file *file,
 		       const struct trigger_spec *spec,
 		       struct event_trigger *t, struct trigger_error *err)
@@ -256,6 +318,8 @@ static int trigger_add(struct trace_event_file *file,
 	int ret;
 
 	lockdep_assert_held(&trace_mutex);
+	if (spec->cmd->multi)
+		return trigger_add_multi(file, spec, t, err);
 	list_for_each_entry(other, &file->triggers, list) {
 		if (trigger_same_kind(other, spec->cmd, target)) {
 			err->code = TERR_EXISTS;
@@ -274,14 +338,38 @@ static int trigger_add(struct trace_event_file *file,
 		if (ret)
 			return ret;
 	}
-	ret = trigger_mode_get(file);
-	if (ret) {
-		if (t->cmd->unbind && t->target)
-			t->cmd->unbind(t);
-		return ret;
+	ret = trigger_link(file, t);
+	if (ret)
+		trigger_unbind(t);
+	return ret;
+}
+
+/*
+ * Remove the trigger that @spec names.  @t is a scratch trigger: for
+ * commands an event has several of, the spec is bound to it to find the
+ * one that is the same, then unbound.
+ */
+static int trigger_remove(struct trace_event_file *file,
+			  const struct trigger_spec *spec,
+			  struct event_trigger *t, struct trigger_error *err)
+{
+	int ret;
+
+	if (spec->cmd->has_target) {
+		t->target = spec_target(file, spec);
+		if (!t->target) {
+			err->code = TERR_NO_EVENT;
+			err->pos = spec->target_col;
+			return -EINVAL;
+		}
+	} else if (spec->cmd->multi) {
+		ret = spec->cmd->bind(t, spec, err);
+		if (ret)
+			return ret;
 	}
-	list_add_tail_rcu(&t->list, &file->triggers);
-	trigger_cond_update(file);
+	triggers_remove(file, t);
+	if (spec->cmd->multi)
+		trigger_unbind(t);
 	return 0;
 }
 
@@ -351,6 +439,7 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 	while (len && isspace(line[len - 1]))
 		line[--len] = '\0';
 	ret = trigger_parse(buf, &spec, &err);
+	spec.line = line;
 	if (ret) {
 		if (err.code == TERR_EMPTY) {
 			ret = 0;
@@ -366,20 +455,6 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 		ret = -ENODEV;
 		goto unlock;
 	}
-	if (spec.remove) {
-		struct trace_event_file *target = spec_target(file, &spec);
-
-		if (spec.cmd->has_target && !target) {
-			err.code = TERR_NO_EVENT;
-			err.pos = spec.target_col;
-			trigger_log_err(file, line, &err);
-			ret = -EINVAL;
-		} else {
-			triggers_remove(file, &spec, target);
-		}
-		goto unlock;
-	}
-
 	ret = -ENOMEM;
 	t = kzalloc(sizeof(*t), GFP_KERNEL);
 	if (!t)
@@ -387,16 +462,24 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 	t->cmd = spec.cmd;
 	t->file = file;
 	atomic_long_set(&t->count, spec.count);
+	if (spec.remove) {
+		ret = trigger_remove(file, &spec, t, &err);
+		if (ret && err.code != TERR_NONE)
+			trigger_log_err(file, line, &err);
+		kfree(t);
+		goto unlock;
+	}
 	ret = trigger_filter(file, &spec, t, line);
 	if (!ret) {
 		ret = trigger_add(file, &spec, t, &err);
-		if (ret && err.code != TERR_NONE)
+		if (ret < 0 && err.code != TERR_NONE)
 			trigger_log_err(file, line, &err);
 	}
 	if (ret) {
 		kfree(t->prog);
 		kfree(t->filter_str);
 		kfree(t);
+		ret = min(ret, 0);
 	}
 unlock:
 	mutex_unlock(&trace_mutex);
@@ -409,6 +492,10 @@ static void trigger_show_one(struct seq_file *m, struct event_trigger *t)
 {
 	long count = atomic_long_read(&t->count);
 
+	if (t->cmd->print) {
+		t->cmd->print(m, t);
+		return;
+	}
 	seq_puts(m, t->cmd->name);
 	if (t->target)
 		seq_printf(m, ":%s:%s", trace_event_system(t->target),

@@ -59,6 +59,8 @@ struct event_trigger;
  * @TERR_EXISTS: the event already has a trigger of that kind (and target)
  * @TERR_NO_SNAPSHOT: the snapshot buffer could not be allocated
  * @TERR_FILTER: the filter was refused; the filter compiler says why
+ * @TERR_NO_ARGS: a command with arguments (hist) without them
+ * @TERR_NO_MATCH: nothing to continue or clear
  * @TERR_MAX: number of codes
  */
 enum trigger_err {
@@ -77,6 +79,8 @@ enum trigger_err {
 	TERR_EXISTS,
 	TERR_NO_SNAPSHOT,
 	TERR_FILTER,
+	TERR_NO_ARGS,
+	TERR_NO_MATCH,
 	TERR_MAX
 };
 
@@ -101,6 +105,11 @@ struct trigger_error {
  * @filter: the expression after "if", or NULL
  * @filter_col: byte offset of @filter in the command
  * @target_col: byte offset of @system in the command
+ * @args: commands with arguments (hist): the text after "<cmd>:", up to
+ *	the filter, NUL-terminated
+ * @args_col: byte offset of @args in the command
+ * @line: the whole command as written, for the commands that report
+ *	their own errors; set by the trigger file, not the parser
  */
 struct trigger_spec {
 	bool				remove;
@@ -111,6 +120,9 @@ struct trigger_spec {
 	const char			*filter;
 	u16				filter_col;
 	u16				target_col;
+	char				*args;
+	u16				args_col;
+	const char			*line;
 };
 
 /**
@@ -122,12 +134,25 @@ struct trigger_spec {
  * @post: runs after the triggering event is recorded, so that the event
  *	is in the trace it turns off or in the snapshot it takes
  * @unsupported: listed in the help, refused when written
+ * @args: takes free-form arguments after the ':' (hist), instead of a
+ *	count
+ * @needs_rec: @fire reads the record, so the triggers run only where
+ *	there is one (EVENT_FILE_FL_TRIGGER_COND)
+ * @multi: an event may have several; @match tells them apart
  * @bind: resolve what the command acts on (trace_mutex held); may fail
- *	with @err set
+ *	with @err set, or with @err->code TERR_NONE once it has logged
+ *	the error itself
  * @unbind: undo @bind (trace_mutex held)
  * @wanted: whether firing now would change anything; a count is used up
  *	only by a firing that does.  NULL: always.
- * @fire: the action; any context the event can fire in, NMI included
+ * @fire: the action; any context the event can fire in, NMI included;
+ *	@rec is the record, or NULL if the command does not need it
+ * @match: @multi commands: whether two triggers are the same one (for
+ *	removal and duplicates)
+ * @control: @multi commands: apply a new trigger's control request
+ *	(hist's pause, cont, clear) to the same existing one, @old.
+ *	Return 1 if there was one, 0 to add the new trigger, or an errno.
+ * @print: what the trigger file lists for it, if not the usual form
  *
  * The commands are a table of designated initialisers; the engine never
  * names one.
@@ -138,12 +163,20 @@ struct trigger_cmd {
 	bool		has_target;
 	bool		post;
 	bool		unsupported;
+	bool		args;
+	bool		needs_rec;
+	bool		multi;
 	int		(*bind)(struct event_trigger *t,
 				const struct trigger_spec *spec,
 				struct trigger_error *err);
 	void		(*unbind)(struct event_trigger *t);
 	bool		(*wanted)(struct event_trigger *t);
-	void		(*fire)(struct event_trigger *t);
+	void		(*fire)(struct event_trigger *t, void *rec);
+	bool		(*match)(const struct event_trigger *a,
+				 const struct event_trigger *b);
+	int		(*control)(struct event_trigger *old,
+				   const struct event_trigger *t);
+	void		(*print)(struct seq_file *m, struct event_trigger *t);
 };
 
 /**
@@ -156,6 +189,9 @@ struct trigger_cmd {
  * @prog: the compiled "if" filter, or NULL
  * @filter_str: its text as listed, or NULL
  * @count: firings left, or TRIGGER_UNLIMITED
+ * @data: the command's own state (hist: struct hist_trigger), freed by
+ *	its @unbind
+ * @needs_ctx: @fire reads common_flags or common_preempt_count
  * @gone: in the list of triggers being removed, once off @list
  */
 struct event_trigger {
@@ -166,6 +202,8 @@ struct event_trigger {
 	struct filter_prog		*prog;
 	char				*filter_str;
 	atomic_long_t			count;
+	void				*data;
+	bool				needs_ctx;
 	struct list_head		gone;
 };
 

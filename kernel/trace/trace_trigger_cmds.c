@@ -8,8 +8,9 @@
  *	stacktrace		record the kernel stack
  *	enable_event,		switch another event of the instance, kept
  *	disable_event		in soft mode while the trigger exists
- *	hist, enable_hist,	listed; refused until the hist engine exists
- *	disable_hist
+ *	hist			aggregate into a histogram (trace_hist.c)
+ *	enable_hist,		resume or pause the hist triggers of another
+ *	disable_hist		event of the instance
  *
  * Each command binds what it acts on when the trigger is set (the target
  * event, the snapshot buffer), so that firing, which happens in whatever
@@ -24,6 +25,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_hist.h"
 #include "trace_trigger.h"
 
 /* The context word, for records a trigger writes from a probe. */
@@ -47,12 +49,12 @@ static bool traceoff_wanted(struct event_trigger *t)
 	return tracing_on_wanted(t, false);
 }
 
-static void traceon_fire(struct event_trigger *t)
+static void traceon_fire(struct event_trigger *t, void *rec)
 {
 	trace_set_tracing_on(t->file->tr, true);
 }
 
-static void traceoff_fire(struct event_trigger *t)
+static void traceoff_fire(struct event_trigger *t, void *rec)
 {
 	trace_set_tracing_on(t->file->tr, false);
 }
@@ -70,7 +72,7 @@ static int snapshot_bind(struct event_trigger *t,
 	return ret;
 }
 
-static void snapshot_fire(struct event_trigger *t)
+static void snapshot_fire(struct event_trigger *t, void *rec)
 {
 	trace_snapshot_take(t->file->tr);
 }
@@ -81,7 +83,7 @@ static void snapshot_fire(struct event_trigger *t)
  */
 #define TRIGGER_STACK_SKIP	3
 
-static void stacktrace_fire(struct event_trigger *t)
+static void stacktrace_fire(struct event_trigger *t, void *rec)
 {
 	trace_stack_record(t->file->tr, trigger_ctx(), TRIGGER_STACK_SKIP);
 }
@@ -132,15 +134,82 @@ static bool disable_event_wanted(struct event_trigger *t)
 	return !enable_event_wanted(t);
 }
 
-static void enable_event_fire(struct event_trigger *t)
+static void enable_event_fire(struct event_trigger *t, void *rec)
 {
 	clear_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &t->target->flags);
 }
 
-static void disable_event_fire(struct event_trigger *t)
+static void disable_event_fire(struct event_trigger *t, void *rec)
 {
 	set_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &t->target->flags);
 }
+
+#ifdef CONFIG_HIST_TRIGGERS
+/* enable_hist/disable_hist: the target event, of this instance. */
+static int hist_target_bind(struct event_trigger *t,
+			    const struct trigger_spec *spec,
+			    struct trigger_error *err)
+{
+	struct trace_event_file *target;
+
+	lockdep_assert_held(&trace_mutex);
+	target = __trace_find_event_file(t->file->tr, spec->system,
+					 spec->event);
+	if (!target) {
+		err->code = TERR_NO_EVENT;
+		err->pos = spec->target_col;
+		return -EINVAL;
+	}
+	refcount_inc(&target->ref);
+	t->target = target;
+	return 0;
+}
+
+static void hist_target_unbind(struct event_trigger *t)
+{
+	trace_event_file_put(t->target);
+	t->target = NULL;
+}
+
+/* Pause or resume every hist trigger of the target event. */
+static void hist_switch(struct event_trigger *t, bool paused)
+{
+	struct event_trigger *h;
+
+	list_for_each_entry_rcu(h, &t->target->triggers, list)
+		if (h->cmd->type == ETT_EVENT_HIST)
+			hist_set_paused(h, paused);
+}
+
+static void enable_hist_fire(struct event_trigger *t, void *rec)
+{
+	hist_switch(t, false);
+}
+
+static void disable_hist_fire(struct event_trigger *t, void *rec)
+{
+	hist_switch(t, true);
+}
+
+/* hist: the arguments are the hist engine's to parse and report on. */
+static int hist_bind(struct event_trigger *t, const struct trigger_spec *spec,
+		     struct trigger_error *err)
+{
+	struct hist_error herr;
+	int ret;
+
+	ret = hist_trigger_bind(t, spec->args, spec->args_col, spec->remove,
+				&herr);
+	if (ret == -EINVAL && herr.code != HERR_NONE) {
+		hist_log_err(t->file, spec->line, &herr);
+		err->code = TERR_NONE;
+	} else if (ret) {
+		err->code = TERR_NONE;
+	}
+	return ret;
+}
+
+#endif /* CONFIG_HIST_TRIGGERS */
 
 static const struct trigger_cmd trigger_cmds[] = {
 	{
@@ -187,23 +256,37 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.wanted		= disable_event_wanted,
 		.fire		= disable_event_fire,
 	},
+#ifdef CONFIG_HIST_TRIGGERS
 	{
 		.name		= "enable_hist",
 		.type		= ETT_HIST_ENABLE,
 		.has_target	= true,
-		.unsupported	= true,
+		.bind		= hist_target_bind,
+		.unbind		= hist_target_unbind,
+		.fire		= enable_hist_fire,
 	},
 	{
 		.name		= "disable_hist",
 		.type		= ETT_HIST_ENABLE,
 		.has_target	= true,
-		.unsupported	= true,
+		.bind		= hist_target_bind,
+		.unbind		= hist_target_unbind,
+		.fire		= disable_hist_fire,
 	},
 	{
 		.name		= "hist",
 		.type		= ETT_EVENT_HIST,
-		.unsupported	= true,
+		.args		= true,
+		.needs_rec	= true,
+		.multi		= true,
+		.bind		= hist_bind,
+		.unbind		= hist_trigger_free,
+		.fire		= hist_trigger_fire,
+		.match		= hist_trigger_match,
+		.control	= hist_trigger_control,
+		.print		= hist_trigger_print,
 	},
+#endif
 };
 
 /**

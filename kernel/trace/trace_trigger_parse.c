@@ -45,6 +45,8 @@ const char *const trigger_errs[] = {
 	[TERR_EXISTS]		= "Trigger already set for this event",
 	[TERR_NO_SNAPSHOT]	= "Snapshot buffer could not be allocated",
 	[TERR_FILTER]		= "Invalid filter",
+	[TERR_NO_ARGS]		= "Missing arguments after the command",
+	[TERR_NO_MATCH]		= "No such trigger to continue or clear",
 };
 
 static_assert(ARRAY_SIZE(trigger_errs) == TERR_MAX);
@@ -125,6 +127,21 @@ static int parse_count(char *buf, size_t *pos, struct trigger_spec *spec,
 	return 0;
 }
 
+/* A command's arguments: up to a blank outside parentheses. */
+static size_t args_len(const char *s)
+{
+	int depth = 0;
+	size_t n;
+
+	for (n = 0; s[n] && (depth || !isspace(s[n])); n++) {
+		if (s[n] == '(')
+			depth++;
+		else if (s[n] == ')' && depth)
+			depth--;
+	}
+	return n;
+}
+
 /* After the command: nothing, or "if <filter>" (ignored on a removal). */
 static int parse_filter(char *buf, size_t pos, struct trigger_spec *spec,
 			struct trigger_error *err)
@@ -195,14 +212,24 @@ int trigger_parse(char *buf, struct trigger_spec *spec,
 			return -EINVAL;
 		event_end = buf + pos;
 	}
-	if (buf[pos] == ':') {
+	if (spec->cmd->args) {
+		if (buf[pos] != ':' || !args_len(buf + pos + 1))
+			return fail(err, TERR_NO_ARGS, pos);
+		spec->args = buf + ++pos;
+		spec->args_col = pos;
+		pos += args_len(buf + pos);
+		event_end = buf + pos;
+	} else if (buf[pos] == ':') {
 		pos++;
 		if (parse_count(buf, &pos, spec, err))
 			return -EINVAL;
 	}
 	if (parse_filter(buf, pos, spec, err))
 		return -EINVAL;
-	/* The event name ends at the count or the filter: cut it out last. */
+	/*
+	 * The event name (or the arguments) ends at the count or the
+	 * filter: cut it out last.
+	 */
 	if (event_end)
 		*event_end = '\0';
 	return 0;

@@ -52,6 +52,11 @@ static const struct {
 	{ "enable_event:kmem:kmalloc if bytes_req == 256", "enable_event",
 	  false, "kmem", "kmalloc", -1, "bytes_req == 256" },
 	{ "enable_event:a:b", "enable_event", false, "a", "b", -1, NULL },
+	{ "enable_hist:sched:sched_switch", "enable_hist", false, "sched",
+	  "sched_switch", -1, NULL },
+	{ "disable_hist:sched:sched_switch:2 if prev_pid == 0",
+	  "disable_hist", false, "sched", "sched_switch", 2,
+	  "prev_pid == 0" },
 	{ "!traceon", "traceon", true, NULL, NULL, -1, NULL },
 	{ "!traceoff:unlimited", "traceoff", true, NULL, NULL, -1, NULL },
 	{ "!traceoff:count=3", "traceoff", true, NULL, NULL, -1, NULL },
@@ -148,10 +153,15 @@ static const struct {
 	{ "! traceon", TERR_UNKNOWN, " traceon" },
 	{ "!!traceon", TERR_UNKNOWN, "!traceon" },
 	{ "if a == 1", TERR_UNKNOWN, "if" },
-	{ "hist:keys=pid", TERR_UNSUPPORTED, "hist" },
-	{ "enable_hist:sched:sched_switch", TERR_UNSUPPORTED, "enable_hist" },
-	{ "disable_hist:sched:sched_switch", TERR_UNSUPPORTED,
-	  "disable_hist" },
+	{ "hist", TERR_NO_ARGS, NULL },
+	{ "hist:", TERR_NO_ARGS, ":" },
+	{ "hist if a == 1", TERR_NO_ARGS, " if" },
+	{ "hist: if a == 1", TERR_NO_ARGS, ": if" },
+	{ "hist:keys=pid junk", TERR_EXPECT_IF, "junk" },
+	{ "hist:keys=pid if", TERR_NO_FILTER, NULL },
+	{ "enable_hist", TERR_NO_TARGET, NULL },
+	{ "disable_hist:sched", TERR_NO_TARGET, NULL },
+	{ "enable_hist:sched:sched_switch:x", TERR_BAD_COUNT, "x" },
 	{ "traceoff:badparam", TERR_BAD_COUNT, "badparam" },
 	{ "stacktrace:foo", TERR_BAD_COUNT, "foo" },
 	{ "traceon:", TERR_BAD_COUNT, NULL },
@@ -188,7 +198,7 @@ static const struct {
 	{ "!enable_event", TERR_NO_TARGET, NULL },
 	{ "!enable_event:kmem", TERR_NO_TARGET, NULL },
 	{ "!traceof", TERR_UNKNOWN, "traceof" },
-	{ "!hist:keys=pid", TERR_UNSUPPORTED, "hist" },
+	{ "!hist", TERR_NO_ARGS, NULL },
 	{ "!traceon:5x6 if", TERR_NONE, NULL },	/* a removal ignores both */
 };
 
@@ -223,6 +233,53 @@ static void trigger_parse_bad(struct kunit *test)
 		else
 			want = (skip_spaces(line) - line) + strlen(trimmed);
 		KUNIT_EXPECT_EQ_MSG(test, err.pos, want, "%s", line);
+	}
+}
+
+/* Commands with arguments: the text up to a blank outside parentheses. */
+static const struct {
+	const char	*line;
+	const char	*args;
+	const char	*filter;
+} tt_args[] = {
+	{ "hist:keys=pid", "keys=pid", NULL },
+	{ "  hist:keys=pid  ", "keys=pid", NULL },
+	{ "hist:keys=pid:vals=x if x > 1", "keys=pid:vals=x", "x > 1" },
+	{ "!hist:keys=pid", "keys=pid", NULL },
+	{ "hist:keys=a:onmax($x).save(a, b) if c", "keys=a:onmax($x).save(a, b)",
+	  "c" },
+	{ "hist:keys=a:x=f(1 2)", "keys=a:x=f(1 2)", NULL },
+	{ "hist:keys=a:unbalanced(", "keys=a:unbalanced(", NULL },
+	{ "hist:k\tif", "k\tif", NULL },
+};
+
+static void trigger_parse_args(struct kunit *test)
+{
+	struct trigger_error err;
+	struct trigger_spec spec;
+	char buf[160];
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tt_args); i++) {
+		const char *line = tt_args[i].line;
+
+		strscpy(buf, line, sizeof(buf));
+		KUNIT_ASSERT_EQ_MSG(test, trigger_parse(buf, &spec, &err), 0,
+				    "%s", line);
+		KUNIT_EXPECT_STREQ_MSG(test, spec.cmd->name, "hist", "%s",
+				       line);
+		KUNIT_EXPECT_STREQ_MSG(test, spec.args, tt_args[i].args, "%s",
+				       line);
+		KUNIT_EXPECT_EQ_MSG(test, spec.args_col,
+				    strstr(line, tt_args[i].args) - line, "%s",
+				    line);
+		KUNIT_EXPECT_EQ_MSG(test, spec.count, TRIGGER_UNLIMITED, "%s",
+				    line);
+		if (tt_args[i].filter)
+			KUNIT_EXPECT_STREQ_MSG(test, spec.filter,
+					       tt_args[i].filter, "%s", line);
+		else
+			KUNIT_EXPECT_NULL_MSG(test, spec.filter, "%s", line);
 	}
 }
 
@@ -282,6 +339,7 @@ static void trigger_parse_table(struct kunit *test)
 static struct kunit_case trace_trigger_cases[] = {
 	KUNIT_CASE(trigger_parse_good),
 	KUNIT_CASE(trigger_parse_bad),
+	KUNIT_CASE(trigger_parse_args),
 	KUNIT_CASE(trigger_parse_limits),
 	KUNIT_CASE(trigger_parse_table),
 	{}

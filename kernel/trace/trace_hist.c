@@ -1,0 +1,819 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_hist.c - the hist trigger: binding a parsed command to an event,
+ * counting records into the table, and pause, continue and clear.
+ *
+ * Binding resolves each key and value of the struct hist_spec against
+ * the event's fields into a column of a struct hist_table (its name, type
+ * and modifiers: what the hist file shows) and a load op of the trigger
+ * (where the field is in this event's record and how to read it).  A
+ * numeric key takes 8 bytes of the compound key, a string its size (a
+ * string that ends the key only its bytes up to the NUL, so that short
+ * strings hash and compare short), a stack HIST_STACK_DEPTH longs.
+ *
+ * Firing reads the keys into a buffer on the stack, finds the entry in
+ * the table's tracing_map, and adds the values: no lock, no allocation,
+ * any context.
+ *
+ * A table with a name= is on a list of named tables, and a trigger of
+ * the same name on any event whose keys and values have the same names,
+ * types and modifiers shares it.
+ *
+ * Locking: see trace_hist.h.  Clearing a table stops the triggers that
+ * feed it (hist_table.clearing), waits for RCU so that no probe is still
+ * inserting, empties the map and lets them go on; hits during that
+ * moment are not counted.
+ */
+
+#include <linux/kernel.h>
+#include <linux/log2.h>
+#include <linux/math64.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/stacktrace.h>
+#include <linux/string.h>
+#include <linux/unaligned.h>
+#include <linux/uaccess.h>
+
+#include "trace_array.h"
+#include "trace_event_types.h"
+#include "trace_field_mod.h"
+#include "trace_hist.h"
+#include "trace_trigger.h"
+
+/* Named tables, on any instance; under trace_mutex. */
+static LIST_HEAD(hist_named);
+
+/* The stack frames of the hist path itself, left out of stack keys. */
+#define HIST_STACK_SKIP		5
+
+/* Control requests of a command: hist_trigger.ctl */
+#define HCTL_PAUSE	BIT(0)
+#define HCTL_CONT	BIT(1)
+#define HCTL_CLEAR	BIT(2)
+
+/**
+ * hist_log_err() - report a refused hist command in error_log
+ * @file: the event file
+ * @line: the command as written
+ * @err: why and where
+ *
+ * The place is "hist:<system>:<event>", as mainline's.
+ *
+ * Context: process context; sleeps.
+ */
+void hist_log_err(struct trace_event_file *file, const char *line,
+		  const struct hist_error *err)
+{
+	char loc[2 * TRIGGER_EVENT_NAME_MAX + 8];
+
+	snprintf(loc, sizeof(loc), "hist:%s:%s", trace_event_system(file),
+		 trace_event_name(file->event_call));
+	tracing_log_err(file->tr, loc, line, hist_errs, err->code, err->pos);
+}
+
+static int herr(struct hist_error *err, enum hist_err code, u16 pos)
+{
+	err->code = code;
+	err->pos = pos;
+	return -EINVAL;
+}
+
+/* The special fields, which every event has. */
+static const struct {
+	const char	*name;
+	const char	*shown;
+	u8		src;
+	u8		load;
+	const char	*type;
+} hist_specials[] = {
+	{ "common_cpu",		"common_cpu",	HSRC_CPU,	HLOAD_CPU,
+	  "int" },
+	{ "cpu",		"common_cpu",	HSRC_CPU,	HLOAD_CPU,
+	  "int" },
+	{ "common_stacktrace",	"common_stacktrace", HSRC_STACK, HLOAD_STACK,
+	  "unsigned long[]" },
+	{ "stacktrace",		"common_stacktrace", HSRC_STACK, HLOAD_STACK,
+	  "unsigned long[]" },
+	{ "common_timestamp",	"common_timestamp", HSRC_TIMESTAMP,
+	  HLOAD_TIMESTAMP, "u64" },
+};
+
+static bool load_is_num(u8 load)
+{
+	return load <= HLOAD_S64 || load == HLOAD_CPU ||
+	       load == HLOAD_TIMESTAMP;
+}
+
+static bool load_is_str(u8 load)
+{
+	return load >= HLOAD_STR && load <= HLOAD_STR_PTR;
+}
+
+/* How a record field is read; -1 if hist cannot use it. */
+static int field_load(const struct ftrace_event_field *field, bool stack)
+{
+	static const s8 nums[8] = { HLOAD_U8, HLOAD_U16, -1, HLOAD_U32,
+				    -1, -1, -1, HLOAD_U64 };
+	const char *type = field->type;
+	bool loc = str_has_prefix(type, "__data_loc") ||
+		   str_has_prefix(type, "__rel_loc");
+
+	if (stack)
+		return loc && type[2] == 'd' && strstr(type, "long[]") ?
+		       HLOAD_LONGS_DYN : -1;
+	switch (field->filter_type) {
+	case FILTER_DYN_STRING:
+		return HLOAD_STR_DYN;
+	case FILTER_RDYN_STRING:
+		return HLOAD_STR_RDYN;
+	case FILTER_STATIC_STRING:
+		return HLOAD_STR;
+	case FILTER_PTR_STRING:
+		return HLOAD_STR_PTR;
+	case FILTER_OTHER:
+		break;
+	default:
+		return -1;
+	}
+	if (loc) {
+		if (!strstr(type, "char[]"))
+			return -1;
+		return type[2] == 'd' ? HLOAD_STR_DYN : HLOAD_STR_RDYN;
+	}
+	if (field->len)
+		return strstr(type, "char") ? HLOAD_STR : -1;
+	if (field->size < 1 || field->size > 8 || nums[field->size - 1] < 0)
+		return -1;
+	return nums[field->size - 1] + (field->is_signed ? HLOAD_S8 : 0);
+}
+
+/* Whether the field of @col and @op may carry modifier @id. */
+static bool mod_fits(const struct hist_col *col, const struct hist_load_op *op,
+		     unsigned int id)
+{
+	switch (trace_field_mods[id].need) {
+	case FMN_NUM:
+		return load_is_num(op->load);
+	case FMN_LONG:
+		return load_is_num(op->load) && op->load != HLOAD_TIMESTAMP;
+	case FMN_PID:
+		return !strcmp(col->name, "common_pid");
+	case FMN_TIMESTAMP:
+		return col->src == HSRC_TIMESTAMP;
+	case FMN_LONGS:
+		return op->load == HLOAD_LONGS_DYN;
+	default:
+		return true;
+	}
+}
+
+/*
+ * Resolve the field @f of @call into @col and @op; @key: as a key (else
+ * as a value).
+ */
+static int resolve(struct trace_event_call *call,
+		   const struct hist_field_spec *f, bool key,
+		   struct hist_col *col, struct hist_load_op *op,
+		   struct hist_error *err)
+{
+	const struct ftrace_event_field *field;
+	char name[HIST_NAME_MAX];
+	unsigned int id;
+	size_t i;
+	int load;
+
+	if (f->len >= sizeof(name))
+		return herr(err, HERR_FIELD_NOT_FOUND, f->pos);
+	memcpy(name, f->name, f->len);
+	name[f->len] = '\0';
+	memset(col, 0, sizeof(*col));
+	memset(op, 0, sizeof(*op));
+	col->mods = f->mods;
+	col->buckets = f->buckets;
+	strscpy(col->name, name, sizeof(col->name));
+
+	field = trace_find_event_field(call, name);
+	if (field) {
+		load = field_load(field, f->mods & BIT(FMOD_STACKTRACE));
+		if (load < 0)
+			return herr(err, f->mods ? HERR_MOD_NOT_ALLOWED
+						 : HERR_FIELD_NOT_FOUND,
+				    f->mods ? f->mod_pos : f->pos);
+		col->src = HSRC_FIELD;
+		col->type = field->type;
+		col->is_signed = field->is_signed;
+		op->load = load;
+		op->offset = field->offset;
+		op->size = field->size;
+	} else {
+		for (i = 0; i < ARRAY_SIZE(hist_specials); i++)
+			if (!strcmp(name, hist_specials[i].name))
+				break;
+		if (i == ARRAY_SIZE(hist_specials))
+			return herr(err, HERR_FIELD_NOT_FOUND, f->pos);
+		strscpy(col->name, hist_specials[i].shown, sizeof(col->name));
+		col->src = hist_specials[i].src;
+		col->type = hist_specials[i].type;
+		op->load = hist_specials[i].load;
+	}
+	col->is_string = load_is_str(op->load);
+	col->is_stack = op->load == HLOAD_STACK || op->load == HLOAD_LONGS_DYN;
+	if (!key && !load_is_num(op->load))
+		return herr(err, HERR_NOT_NUMERIC, f->pos);
+	for (id = 0; id < FMOD_MAX; id++)
+		if ((f->mods & BIT(id)) && !mod_fits(col, op, id))
+			return herr(err, HERR_MOD_NOT_ALLOWED, f->mod_pos);
+	return 0;
+}
+
+/* Bytes of a key column in the compound key. */
+static unsigned int key_slot(const struct hist_col *col,
+			     const struct hist_load_op *op)
+{
+	switch (op->load) {
+	case HLOAD_STR:
+		return min_t(unsigned int, op->size, HIST_STR_MAX);
+	case HLOAD_STR_DYN:
+	case HLOAD_STR_RDYN:
+	case HLOAD_STR_PTR:
+		return HIST_STR_MAX;
+	case HLOAD_STACK:
+	case HLOAD_LONGS_DYN:
+		return HIST_STACK_DEPTH * sizeof(long);
+	default:
+		return sizeof(u64);
+	}
+}
+
+static bool cols_same(const struct hist_col *a, const struct hist_col *b)
+{
+	return !strcmp(a->name, b->name) && a->mods == b->mods &&
+	       a->buckets == b->buckets;
+}
+
+/* A sort key: the index of the key or value it names, or -1. */
+static int sort_find(const struct hist_table *tab,
+		     const struct hist_field_spec *f)
+{
+	unsigned int i;
+
+	for (i = 0; i < tab->nr_keys; i++)
+		if (strlen(tab->keys[i].name) == f->len &&
+		    !memcmp(tab->keys[i].name, f->name, f->len))
+			return i;
+	for (i = 0; i < tab->nr_vals; i++)
+		if (strlen(tab->vals[i].name) == f->len &&
+		    !memcmp(tab->vals[i].name, f->name, f->len))
+			return HIST_KEYS_MAX + i;
+	/* "cpu" and "stacktrace" name their common_ columns. */
+	for (i = 0; i < ARRAY_SIZE(hist_specials); i++)
+		if (strlen(hist_specials[i].name) == f->len &&
+		    !memcmp(hist_specials[i].name, f->name, f->len)) {
+			struct hist_field_spec g = *f;
+
+			g.name = hist_specials[i].shown;
+			g.len = strlen(g.name);
+			if (g.len != f->len || memcmp(g.name, f->name, f->len))
+				return sort_find(tab, &g);
+		}
+	return -1;
+}
+
+/* Fill @tab and @ht from @spec, for @call. */
+static int table_build(struct trace_event_call *call,
+		       const struct hist_spec *spec, struct hist_table *tab,
+		       struct hist_trigger *ht, struct hist_error *err)
+{
+	unsigned int i, j, off = 0;
+	int ret;
+
+	for (i = 0; i < spec->nr_keys; i++) {
+		struct hist_col *col = &tab->keys[i];
+
+		ret = resolve(call, &spec->keys[i], true, col, &ht->keys[i],
+			      err);
+		if (ret)
+			return ret;
+		for (j = 0; j < i; j++)
+			if (cols_same(&tab->keys[j], col))
+				return herr(err, HERR_DUP_FIELD,
+					    spec->keys[i].pos);
+		col->key_off = off;
+		col->key_size = key_slot(col, &ht->keys[i]);
+		off += col->key_size;
+		if (off > HIST_KEY_SIZE_MAX)
+			return herr(err, HERR_KEY_TOO_LARGE, spec->keys[i].pos);
+	}
+	tab->nr_keys = spec->nr_keys;
+	tab->key_size = off;
+
+	strscpy(tab->vals[0].name, "hitcount", sizeof(tab->vals[0].name));
+	tab->vals[0].src = HSRC_HITCOUNT;
+	tab->vals[0].type = "u64";
+	tab->vals[0].mods = spec->hitcount_mods;
+	for (i = 0; i < spec->nr_vals; i++) {
+		struct hist_col *col = &tab->vals[i + 1];
+
+		ret = resolve(call, &spec->vals[i], false, col,
+			      &ht->vals[i + 1], err);
+		if (ret)
+			return ret;
+		for (j = 0; j <= i; j++)
+			if (cols_same(&tab->vals[j], col))
+				return herr(err, HERR_DUP_FIELD,
+					    spec->vals[i].pos);
+	}
+	tab->nr_vals = spec->nr_vals + 1;
+	tab->nohitcount = spec->nohitcount;
+	for (i = 0; i < tab->nr_keys; i++)
+		if (tab->keys[i].mods & BIT(FMOD_EXECNAME))
+			tab->comm = true;
+
+	for (i = 0; i < spec->nr_sort; i++) {
+		int idx = sort_find(tab, &spec->sort[i].field);
+
+		if (idx < 0)
+			return herr(err, HERR_BAD_SORT_FIELD,
+				    spec->sort[i].field.pos);
+		tab->sort[i] = idx;
+		tab->sort_desc[i] = spec->sort[i].descending;
+	}
+	tab->nr_sort = spec->nr_sort;
+	if (!tab->nr_sort) {
+		tab->sort[0] = HIST_KEYS_MAX;	/* hitcount, ascending */
+		tab->nr_sort = 1;
+	}
+	tab->bits = spec->bits ?: TRACING_MAP_BITS_DEFAULT;
+	return 0;
+}
+
+/* Whether @a and @b have the same keys and values. */
+static bool tables_compatible(const struct hist_table *a,
+			      const struct hist_table *b)
+{
+	unsigned int i;
+
+	if (a->nr_keys != b->nr_keys || a->nr_vals != b->nr_vals)
+		return false;
+	for (i = 0; i < a->nr_keys; i++)
+		if (!cols_same(&a->keys[i], &b->keys[i]) ||
+		    strcmp(a->keys[i].type, b->keys[i].type) ||
+		    a->keys[i].key_size != b->keys[i].key_size)
+			return false;
+	for (i = 0; i < a->nr_vals; i++)
+		if (!cols_same(&a->vals[i], &b->vals[i]) ||
+		    strcmp(a->vals[i].type, b->vals[i].type))
+			return false;
+	return true;
+}
+
+static struct hist_table *named_find(const char *name, size_t len)
+{
+	struct hist_table *tab;
+
+	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry(tab, &hist_named, list)
+		if (strlen(tab->name) == len && !memcmp(tab->name, name, len))
+			return tab;
+	return NULL;
+}
+
+static void table_put(struct hist_table *tab)
+{
+	lockdep_assert_held(&trace_mutex);
+	if (!refcount_dec_and_test(&tab->ref))
+		return;
+	if (tab->name[0])
+		list_del(&tab->list);
+	tracing_map_destroy(tab->map);
+	kfree(tab);
+}
+
+/* A field of @call that needs the context word filled in. */
+static bool reads_ctx(const struct hist_trigger *ht,
+		      const struct hist_table *tab)
+{
+	unsigned int i;
+
+	/* common_flags at 2, common_preempt_count at 3. */
+	for (i = 0; i < tab->nr_keys; i++)
+		if (tab->keys[i].src == HSRC_FIELD &&
+		    (ht->keys[i].offset == 2 || ht->keys[i].offset == 3))
+			return true;
+	for (i = 1; i < tab->nr_vals; i++)
+		if (tab->vals[i].src == HSRC_FIELD &&
+		    (ht->vals[i].offset == 2 || ht->vals[i].offset == 3))
+			return true;
+	return false;
+}
+
+/**
+ * hist_trigger_bind() - parse a hist command and bind it to an event
+ * @t: the trigger, of the event file it is for
+ * @args: the text after "hist:"
+ * @args_col: offset of @args in the command
+ * @remove: for a removal: the table is built, to compare, but gets no
+ *	map and no name
+ * @err: why and where, on -EINVAL
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ * Return: 0, -EINVAL with @err set, or -ENOMEM.
+ */
+int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
+		      bool remove, struct hist_error *err)
+{
+	struct hist_table *tab, *named = NULL;
+	struct hist_trigger *ht;
+	struct hist_spec *spec;
+	int ret;
+
+	lockdep_assert_held(&trace_mutex);
+	err->code = HERR_NONE;
+	spec = kmalloc(sizeof(*spec), GFP_KERNEL);
+	ht = kzalloc(sizeof(*ht), GFP_KERNEL);
+	tab = kzalloc(sizeof(*tab), GFP_KERNEL);
+	ret = -ENOMEM;
+	if (!spec || !ht || !tab)
+		goto fail;
+	ret = hist_parse(args, args_col, spec, err);
+	if (ret)
+		goto fail;
+	ret = table_build(t->file->event_call, spec, tab, ht, err);
+	if (ret)
+		goto fail;
+	refcount_set(&tab->ref, 1);
+	INIT_LIST_HEAD(&tab->list);
+	if (spec->name) {
+		memcpy(tab->name, spec->name, spec->name_len);
+		named = named_find(spec->name, spec->name_len);
+		if (named && !tables_compatible(named, tab)) {
+			ret = herr(err, HERR_NAMED_MISMATCH, spec->name_pos);
+			goto fail;
+		}
+	}
+	if (named && !remove) {
+		kfree(tab);
+		tab = named;
+		refcount_inc(&tab->ref);
+	} else if (!remove) {
+		tab->map = tracing_map_create(tab->bits, tab->key_size,
+					      tab->nr_vals, tab->comm ?
+					      TASK_COMM_LEN : 0);
+		if (IS_ERR(tab->map)) {
+			ret = PTR_ERR(tab->map);
+			tab->map = NULL;
+			goto fail;
+		}
+		if (tab->name[0])
+			list_add(&tab->list, &hist_named);
+	}
+	ht->table = tab;
+	ht->paused = spec->pause;
+	ht->ctl = (spec->pause ? HCTL_PAUSE : 0) |
+		  (spec->cont ? HCTL_CONT : 0) |
+		  (spec->clear ? HCTL_CLEAR : 0);
+	ht->unlisted = remove;
+	t->data = ht;
+	t->needs_ctx = reads_ctx(ht, tab);
+	kfree(spec);
+	return 0;
+fail:
+	kfree(spec);
+	kfree(ht);
+	kfree(tab);
+	return ret;
+}
+
+/**
+ * hist_trigger_free() - unbind a hist trigger
+ * @t: the trigger; no probe can still be running it
+ *
+ * Context: process context, trace_mutex held.
+ */
+void hist_trigger_free(struct event_trigger *t)
+{
+	struct hist_trigger *ht = t->data;
+
+	if (ht->unlisted) {
+		tracing_map_destroy(ht->table->map);
+		kfree(ht->table);
+	} else {
+		table_put(ht->table);
+	}
+	kfree(ht);
+	t->data = NULL;
+}
+
+/**
+ * hist_trigger_match() - whether two hist triggers are the same one
+ * @a: a trigger
+ * @b: another, of the same event
+ *
+ * The same keys, values, sort keys, size and name; the filter and the
+ * pause state do not count.
+ *
+ * Context: trace_mutex held.
+ * Return: true if they are the same.
+ */
+bool hist_trigger_match(const struct event_trigger *a,
+			const struct event_trigger *b)
+{
+	const struct hist_table *x = ((struct hist_trigger *)a->data)->table;
+	const struct hist_table *y = ((struct hist_trigger *)b->data)->table;
+
+	if (x == y)
+		return true;
+	if (!tables_compatible(x, y) || strcmp(x->name, y->name) ||
+	    x->bits != y->bits || x->nr_sort != y->nr_sort ||
+	    x->nohitcount != y->nohitcount)
+		return false;
+	return !memcmp(x->sort, y->sort, x->nr_sort) &&
+	       !memcmp(x->sort_desc, y->sort_desc, x->nr_sort);
+}
+
+/* Empty a table; see the top of the file. */
+static void table_clear(struct hist_table *tab)
+{
+	lockdep_assert_held(&trace_mutex);
+	WRITE_ONCE(tab->clearing, true);
+	synchronize_rcu();
+	tracing_map_clear(tab->map);
+	WRITE_ONCE(tab->clearing, false);
+}
+
+/**
+ * hist_trigger_control() - pause, continue or clear an existing trigger
+ * @old: the same trigger already on the event, or NULL
+ * @t: the new one, bound
+ *
+ * Context: process context, trace_mutex held; sleeps (clear).
+ * Return: 1 if @t's request went to @old, 0 if @t is to be added,
+ * -EEXIST if @old exists and @t asks nothing of it, -ENOENT if @t asks to
+ * continue or clear a trigger that is not there.
+ */
+int hist_trigger_control(struct event_trigger *old,
+			 const struct event_trigger *t)
+{
+	const struct hist_trigger *ht = t->data;
+	struct hist_trigger *oht;
+
+	if (!old)
+		return ht->ctl & (HCTL_CONT | HCTL_CLEAR) ? -ENOENT : 0;
+	if (!ht->ctl)
+		return -EEXIST;
+	oht = old->data;
+	if (ht->ctl & HCTL_PAUSE)
+		WRITE_ONCE(oht->paused, true);
+	else if (ht->ctl & HCTL_CONT)
+		WRITE_ONCE(oht->paused, false);
+	if (ht->ctl & HCTL_CLEAR)
+		table_clear(oht->table);
+	return 1;
+}
+
+/**
+ * hist_set_paused() - pause or resume a hist trigger
+ * @t: the trigger
+ * @paused: the new state
+ *
+ * For enable_hist and disable_hist.
+ *
+ * Context: any.
+ */
+void hist_set_paused(struct event_trigger *t, bool paused)
+{
+	struct hist_trigger *ht = t->data;
+
+	WRITE_ONCE(ht->paused, paused);
+}
+
+/* The column's name as written back: "name.mod" or "name.buckets=N". */
+void hist_col_print(struct seq_file *m, const struct hist_col *col)
+{
+	unsigned int id;
+
+	seq_puts(m, col->name);
+	for (id = 0; id < FMOD_MAX; id++) {
+		if (!(col->mods & BIT(id)))
+			continue;
+		seq_printf(m, ".%s", trace_field_mods[id].name);
+		if (id == FMOD_BUCKETS)
+			seq_printf(m, "=%llu", col->buckets);
+	}
+}
+
+/**
+ * hist_trigger_print() - a hist trigger as the trigger file lists it
+ * @m: the seq_file
+ * @t: the trigger
+ *
+ * "hist:[name=NAME:]keys=...:vals=...:sort=...:size=N[:nohitcount]
+ * [if filter] [active|paused]", as mainline normalises it.
+ *
+ * Context: process context, trace_mutex held.
+ */
+void hist_trigger_print(struct seq_file *m, struct event_trigger *t)
+{
+	struct hist_trigger *ht = t->data;
+	struct hist_table *tab = ht->table;
+	unsigned int i;
+
+	seq_puts(m, "hist:");
+	if (tab->name[0])
+		seq_printf(m, "name=%s:", tab->name);
+	seq_puts(m, "keys=");
+	for (i = 0; i < tab->nr_keys; i++) {
+		if (i)
+			seq_putc(m, ',');
+		hist_col_print(m, &tab->keys[i]);
+	}
+	seq_puts(m, ":vals=");
+	for (i = 0; i < tab->nr_vals; i++) {
+		if (i)
+			seq_putc(m, ',');
+		hist_col_print(m, &tab->vals[i]);
+	}
+	seq_puts(m, ":sort=");
+	for (i = 0; i < tab->nr_sort; i++) {
+		u8 s = tab->sort[i];
+
+		if (i)
+			seq_putc(m, ',');
+		hist_col_print(m, s < HIST_KEYS_MAX ? &tab->keys[s]
+						    : &tab->vals[s - HIST_KEYS_MAX]);
+		if (tab->sort_desc[i])
+			seq_puts(m, ".descending");
+	}
+	seq_printf(m, ":size=%u", 1U << tab->bits);
+	if (tab->nohitcount)
+		seq_puts(m, ":nohitcount");
+	if (t->filter_str)
+		seq_printf(m, " if %s", t->filter_str);
+	seq_puts(m, READ_ONCE(ht->paused) ? " [paused]\n" : " [active]\n");
+}
+
+/* Reading one key or value from a record. */
+
+static u64 load_num(const struct hist_load_op *op, void *rec)
+{
+	void *p = rec + op->offset;
+
+	switch (op->load) {
+	case HLOAD_U8:
+		return *(u8 *)p;
+	case HLOAD_U16:
+		return get_unaligned((u16 *)p);
+	case HLOAD_U32:
+		return get_unaligned((u32 *)p);
+	case HLOAD_U64:
+		return get_unaligned((u64 *)p);
+	case HLOAD_S8:
+		return (s64)*(s8 *)p;
+	case HLOAD_S16:
+		return (s64)(s16)get_unaligned((u16 *)p);
+	case HLOAD_S32:
+		return (s64)(s32)get_unaligned((u32 *)p);
+	case HLOAD_S64:
+		return get_unaligned((u64 *)p);
+	case HLOAD_CPU:
+		return raw_smp_processor_id();
+	default:
+		return 0;
+	}
+}
+
+/* A number as the key or value of @col: grouped as its modifiers say. */
+static u64 num_mod(const struct hist_col *col, u64 v)
+{
+	if (likely(!col->mods))
+		return v;
+	if (col->mods & BIT(FMOD_LOG2))
+		return v ? ilog2(roundup_pow_of_two(v)) : 0;
+	if (col->mods & BIT(FMOD_BUCKETS))
+		return div64_u64(v, col->buckets) * col->buckets;
+	if (col->mods & BIT(FMOD_USECS))
+		return div_u64(v, NSEC_PER_USEC);
+	return v;
+}
+
+static u64 load_val(struct event_trigger *t, const struct hist_col *col,
+		    const struct hist_load_op *op, void *rec)
+{
+	u64 v;
+
+	if (op->load == HLOAD_TIMESTAMP)
+		v = ring_buffer_time_stamp(t->file->tr->array_buffer.buffer);
+	else
+		v = load_num(op, rec);
+	return num_mod(col, v);
+}
+
+/* The string a string key reads, and its length bound; NULL if none. */
+static const char *load_str(const struct hist_load_op *op, void *rec,
+			    unsigned int *max)
+{
+	u32 loc;
+
+	switch (op->load) {
+	case HLOAD_STR:
+		*max = op->size;
+		return rec + op->offset;
+	case HLOAD_STR_DYN:
+	case HLOAD_STR_RDYN:
+		loc = get_unaligned((u32 *)(rec + op->offset));
+		*max = loc >> 16;
+		return rec + (loc & 0xffff) +
+		       (op->load == HLOAD_STR_RDYN ? op->offset + op->size : 0);
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * Read key @i into @key at its offset; Return: the end of what it wrote
+ * (a string that ends the key stops at its NUL).
+ */
+static unsigned int key_load(struct event_trigger *t, unsigned int i,
+			     void *rec, u8 *key)
+{
+	struct hist_trigger *ht = t->data;
+	const struct hist_table *tab = ht->table;
+	const struct hist_col *col = &tab->keys[i];
+	const struct hist_load_op *op = &ht->keys[i];
+	u8 *dst = key + col->key_off;
+	bool last = i == tab->nr_keys - 1;
+	unsigned int n, max, size = col->key_size;
+	const char *s;
+	u32 loc;
+
+	switch (op->load) {
+	case HLOAD_STR:
+	case HLOAD_STR_DYN:
+	case HLOAD_STR_RDYN:
+		s = load_str(op, rec, &max);
+		n = strnlen(s, min(max, size - 1));
+		memcpy(dst, s, n);
+		break;
+	case HLOAD_STR_PTR: {
+		long r = strncpy_from_kernel_nofault((char *)dst,
+				*(const char **)(rec + op->offset), size);
+
+		n = r > 0 ? min_t(unsigned int, r, size - 1) : 0;
+		break;
+	}
+	case HLOAD_STACK:
+		n = stack_trace_save((unsigned long *)dst, HIST_STACK_DEPTH,
+				     HIST_STACK_SKIP) * sizeof(long);
+		memset(dst + n, 0, size - n);
+		return col->key_off + size;
+	case HLOAD_LONGS_DYN:
+		loc = get_unaligned((u32 *)(rec + op->offset));
+		n = min_t(unsigned int, loc >> 16, size);
+		memcpy(dst, rec + (loc & 0xffff), n);
+		memset(dst + n, 0, size - n);
+		return col->key_off + size;
+	default:
+		put_unaligned(load_val(t, col, op, rec), (u64 *)dst);
+		return col->key_off + sizeof(u64);
+	}
+	/* A string: NUL-terminated; padded unless it ends the key. */
+	if (last) {
+		dst[n] = '\0';
+		return col->key_off + n + 1;
+	}
+	memset(dst + n, 0, size - n);
+	return col->key_off + size;
+}
+
+/**
+ * hist_trigger_fire() - count one record into a hist trigger's table
+ * @t: the trigger
+ * @rec: the event's record
+ *
+ * Context: a probe, preemption disabled, any context (NMI included).
+ */
+void hist_trigger_fire(struct event_trigger *t, void *rec)
+{
+	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)];
+	struct hist_trigger *ht = t->data;
+	struct hist_table *tab = ht->table;
+	struct tracing_map_elt *elt;
+	unsigned int i, len = 0;
+
+	if (READ_ONCE(ht->paused) || READ_ONCE(tab->clearing))
+		return;
+	for (i = 0; i < tab->nr_keys; i++)
+		len = key_load(t, i, rec, (u8 *)key);
+	/* .execname shows the name of the task that created the entry. */
+	elt = tracing_map_insert(tab->map, key, len,
+				 tab->comm ? current->comm : NULL);
+	if (!elt)
+		return;
+	tracing_map_hit_begin(elt);
+	for (i = 1; i < tab->nr_vals; i++)
+		tracing_map_add(elt, i, load_val(t, &tab->vals[i],
+						 &ht->vals[i], rec));
+	tracing_map_hit_end(elt);
+}

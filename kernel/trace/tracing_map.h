@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * tracing_map.h - a lock-free hash map of sums, for hist triggers.
+ *
+ * A map holds at most max_elts entries, each a key (up to key_size bytes,
+ * of any length up to that) and n_sums running sums, sum 0 being the
+ * entry's hit count.  All its memory is allocated when it is created:
+ * inserting never allocates, never takes a lock and never waits, so that
+ * it works from any context, NMI included.  A hit that finds the map full
+ * is counted as dropped; every hit is either in an entry's hit count or
+ * in the dropped count.
+ *
+ * Writers (tracing_map.c has the details):
+ *
+ *	elt = tracing_map_insert(map, key, len, NULL);	finds or adds the key
+ *	if (elt) {
+ *		tracing_map_hit_begin(elt);
+ *		tracing_map_add(elt, 1, bytes);		the other sums
+ *		tracing_map_hit_end(elt);		the hit count, last
+ *	}
+ *
+ * Readers take a copy with tracing_map_snapshot(), which never blocks the
+ * writers, and whose entries each hold the sums of a whole number of hits.
+ *
+ * Locking:
+ *
+ *  ========================  ============================================
+ *  insert, hit_*()           any context, concurrently, no lock
+ *  snapshot                  process context; concurrent with writers;
+ *                            the caller keeps clear and destroy away
+ *  clear, destroy            process context; no writer may be running
+ *                            (the caller stops them and waits for RCU)
+ *  ========================  ============================================
+ */
+#ifndef _TRACING_MAP_H
+#define _TRACING_MAP_H
+
+#include <linux/atomic.h>
+#include <linux/types.h>
+
+/* Bounds on the number of entries, which is a power of two. */
+#define TRACING_MAP_BITS_MIN	7
+#define TRACING_MAP_BITS_MAX	17
+#define TRACING_MAP_BITS_DEFAULT 11
+
+/* The most sums an entry has, the hit count included. */
+#define TRACING_MAP_SUMS_MAX	16
+
+/**
+ * struct tracing_map_elt - one entry
+ * @begun: hits that have started to update the sums
+ * @key_len: bytes of the key
+ * @sums: the running sums; @sums[0] is the hit count, incremented last
+ *
+ * The key follows the sums, 8-byte aligned, then the private data.
+ */
+struct tracing_map_elt {
+	atomic64_t	begun;
+	u32		key_len;
+	u32		pad;
+	atomic64_t	sums[];
+};
+
+/**
+ * struct tracing_map_entry - one entry of a snapshot
+ * @key: the key, inside the map (valid until it is cleared or destroyed)
+ * @key_len: its length
+ * @priv: what the entry was created with (see tracing_map_insert())
+ * @sums: a copy of the sums, hit count first
+ */
+struct tracing_map_entry {
+	const void	*key;
+	const void	*priv;
+	u32		key_len;
+	u64		*sums;
+};
+
+/**
+ * struct tracing_map_snap - a copy of a map's entries
+ * @entries: the entries, one per key
+ * @nr: how many
+ * @hits: every hit the map has seen: the entries' hit counts and @drops
+ * @drops: hits that found the map full
+ * @sums_buf: the memory of the entries' sums
+ */
+struct tracing_map_snap {
+	struct tracing_map_entry	*entries;
+	u64				*sums_buf;
+	unsigned int			nr;
+	u64				hits;
+	u64				drops;
+};
+
+struct tracing_map;
+
+struct tracing_map *tracing_map_create(unsigned int bits,
+				       unsigned int key_size,
+				       unsigned int n_sums,
+				       unsigned int priv_size);
+void tracing_map_destroy(struct tracing_map *map);
+struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
+					   const void *key, u32 key_len,
+					   const void *priv);
+void tracing_map_clear(struct tracing_map *map);
+int tracing_map_snapshot(struct tracing_map *map,
+			 struct tracing_map_snap *snap);
+void tracing_map_snap_free(struct tracing_map_snap *snap);
+unsigned int tracing_map_max_elts(const struct tracing_map *map);
+unsigned int tracing_map_n_sums(const struct tracing_map *map);
+
+/**
+ * tracing_map_hit_begin() - start adding one hit to an entry
+ * @elt: the entry
+ *
+ * Context: any.
+ */
+static inline void tracing_map_hit_begin(struct tracing_map_elt *elt)
+{
+	atomic64_inc(&elt->begun);
+	smp_mb__after_atomic();
+}
+
+/**
+ * tracing_map_add() - add to one of an entry's sums
+ * @elt: the entry, between tracing_map_hit_begin() and _end()
+ * @i: the sum, 1 to n_sums - 1
+ * @val: what to add
+ *
+ * Context: any.
+ */
+static inline void tracing_map_add(struct tracing_map_elt *elt,
+				   unsigned int i, u64 val)
+{
+	atomic64_add(val, &elt->sums[i]);
+}
+
+/**
+ * tracing_map_hit_end() - count the hit, once its sums are added
+ * @elt: the entry
+ *
+ * Context: any.
+ */
+static inline void tracing_map_hit_end(struct tracing_map_elt *elt)
+{
+	smp_mb__before_atomic();
+	atomic64_inc(&elt->sums[0]);
+}
+
+#endif /* _TRACING_MAP_H */
