@@ -115,7 +115,7 @@ static int put_num(u8 *p, const struct ftrace_event_field *f, const char *v)
 }
 
 static int put_field(struct inject_rec *r, const struct ftrace_event_field *f,
-		     const char *v, size_t vlen, bool quoted)
+		     const char *v, size_t vlen)
 {
 	char num[32];
 
@@ -132,8 +132,7 @@ static int put_field(struct inject_rec *r, const struct ftrace_event_field *f,
 		memcpy(r->buf + f->offset, v, n);
 		return 0;
 	}
-	if (quoted || f->len || f->filter_type != FILTER_OTHER ||
-	    vlen >= sizeof(num))
+	if (f->len || f->filter_type != FILTER_OTHER || vlen >= sizeof(num))
 		return -EINVAL;
 	memcpy(num, v, vlen);
 	num[vlen] = '\0';
@@ -181,7 +180,7 @@ static int inject_parse(struct trace_event_call *call, char *s,
 		f = trace_find_event_field(call, name);
 		if (!f || f->offset < sizeof(struct trace_entry))
 			return -EINVAL;
-		ret = put_field(r, f, v, vlen, quoted);
+		ret = put_field(r, f, v, vlen);
 		if (ret)
 			return ret;
 	}

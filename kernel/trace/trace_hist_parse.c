@@ -253,9 +253,10 @@ static int parse_size(struct hparse *p, char *item, char *s, size_t len)
 		return herr(p, HERR_BAD_SIZE, s);
 	memcpy(num, s, len);
 	num[len] = '\0';
-	if (kstrtouint(num, 0, &size) ||
-	    size < (1U << TRACING_MAP_BITS_MIN) ||
-	    size > (1U << TRACING_MAP_BITS_MAX))
+	/* Rounded up first, as mainline: 65 to 128 all give 128. */
+	if (kstrtouint(num, 0, &size) || !size ||
+	    order_base_2(size) < TRACING_MAP_BITS_MIN ||
+	    order_base_2(size) > TRACING_MAP_BITS_MAX)
 		return herr(p, HERR_BAD_SIZE, s);
 	p->spec->bits = order_base_2(size);
 	return 0;

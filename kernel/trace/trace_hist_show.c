@@ -212,7 +212,9 @@ static void entry_print(struct seq_file *m, const struct hist_table *tab,
 		key_print(m, &tab->keys[i], e);
 	}
 	seq_puts(m, tab->keys[tab->nr_keys - 1].is_stack ? "}" : " }");
-	if (!tab->nohitcount)
+	/* nohitcount hides the raw count, not its percent or graph. */
+	if (!tab->nohitcount ||
+	    tab->vals[0].mods & (BIT(FMOD_PERCENT) | BIT(FMOD_GRAPH)))
 		val_print(m, &tab->vals[0], e->sums[0], totals[0], maxes[0]);
 	for (i = 1; i < tab->nr_vals; i++) {
 		seq_putc(m, ' ');

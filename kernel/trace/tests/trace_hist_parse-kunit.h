@@ -36,6 +36,7 @@ static const struct {
 	{ "hist:keys=a.buckets=10:sort=a.buckets=10", 1, 0, 1, 0 },
 	{ "hist:keys=a.log2:sort=a.log2.descending", 1, 0, 1, 0 },
 	{ "hist:keys=a:size=128", 1, 0, 0, 7 },
+	{ "hist:keys=a:size=65", 1, 0, 0, 7 },
 	{ "hist:keys=a:size=129", 1, 0, 0, 8 },
 	{ "hist:keys=a:size=2048", 1, 0, 0, 11 },
 	{ "hist:keys=a:size=3000", 1, 0, 0, 12 },
@@ -214,7 +215,7 @@ static const struct {
 	{ "hist:keys=a:sort=.descending", HERR_EMPTY_FIELD, ".descending" },
 	{ "hist:keys=a:sort=a.junk.descending", HERR_BAD_MODIFIER, "junk" },
 	/* size */
-	{ "hist:keys=a:size=127", HERR_BAD_SIZE, "127" },
+	{ "hist:keys=a:size=64", HERR_BAD_SIZE, "64" },
 	{ "hist:keys=a:size=131073", HERR_BAD_SIZE, "131073" },
 	{ "hist:keys=a:size=0", HERR_BAD_SIZE, "0" },
 	{ "hist:keys=a:size=-1", HERR_BAD_SIZE, "-1" },

@@ -250,7 +250,7 @@ static const struct {
 	  "c" },
 	{ "hist:keys=a:x=f(1 2)", "keys=a:x=f(1 2)", NULL },
 	{ "hist:keys=a:unbalanced(", "keys=a:unbalanced(", NULL },
-	{ "hist:k\tif", "k\tif", NULL },
+	{ "hist:k\tif x", "k", "x" },
 };
 
 static void trigger_parse_args(struct kunit *test)
