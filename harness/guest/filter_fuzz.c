@@ -7,6 +7,14 @@
  *
  *	filter_fuzz [writes [seed]]
  *	filter_fuzz trigger [writes [seed]]
+ *	filter_fuzz hist [writes [seed]]
+ *
+ * Hist mode: hist commands built from the hist grammar (keys, values
+ * and sort keys from the event's fields and the special ones, every
+ * modifier and some that do not exist, sizes in and out of bounds, names
+ * shared between events, pause/cont/clear, filters, removals), some
+ * mutated; a refused write must leave the trigger file as it was, and the
+ * hist files are read back now and then while the events fire.
  *
  * Trigger mode: commands are built from the trigger grammar (commands,
  * targets, counts, filters from the expression generator, removals),
@@ -535,6 +543,178 @@ static void clear_triggers(int t, char *text)
 	}
 }
 
+static const char *const hist_mods[] = {
+	"", "", "", "", ".hex", ".sym", ".sym-offset", ".syscall",
+	".execname", ".log2", ".buckets=10", ".buckets=0", ".usecs",
+	".percent", ".graph", ".stacktrace", ".bogus", ".descending",
+};
+static const char *const hist_specials[] = {
+	"common_pid", "common_cpu", "cpu", "common_stacktrace", "stacktrace",
+	"common_timestamp", "hitcount", "nosuch", "",
+};
+static const char *const hist_sizes[] = {
+	"128", "100", "256", "2048", "64", "131073", "0", "x", "", "0x200",
+};
+static const char *const hist_names[] = { "fz1", "fz2", "fz 3", "" };
+static const char *const hist_flags[] = {
+	"pause", "cont", "continue", "clear", "nohitcount", "NOHC",
+};
+static const char *const hist_junk[] = {
+	"junk", "x=1", "onmax($x).save(a)", "", "keys", "size",
+};
+
+/* Whether field @i of @t is a number (what values must be). */
+static int is_num(struct target *t, int i)
+{
+	return !strstr(t->types[i], "char") && !strstr(t->types[i], "[");
+}
+
+/*
+ * A field of @t, or a special one, with a modifier now and then; @num:
+ * mostly numbers.
+ */
+static int hist_field(struct target *t, char *buf, int len, int mods,
+		      int num)
+{
+	int i = t->nr_fields ? rnd(t->nr_fields) : 0;
+
+	if (num && t->nr_fields && !is_num(t, i) && rnd(8))
+		i = rnd(t->nr_fields);
+	if (num && t->nr_fields && !is_num(t, i) && rnd(8))
+		i = rnd(t->nr_fields);
+	if (rnd(10) < 7 && t->nr_fields)
+		len = cat(buf, len, t->fields[i]);
+	else
+		len = cat(buf, len, PICK(hist_specials));
+	if (mods)
+		len = cat(buf, len, PICK(hist_mods));
+	return len;
+}
+
+static int hist_list(struct target *t, char *buf, int len, const char *item,
+		     int max, int num)
+{
+	int i, n = rnd(8) ? 1 + rnd(max - 1) : max;
+
+	len = cat(buf, len, item);
+	for (i = 0; i < n; i++) {
+		if (i)
+			len = cat(buf, len, ",");
+		len = hist_field(t, buf, len, rnd(5) == 0, num);
+	}
+	return len;
+}
+
+/* A hist command for target @t in @buf; Return: its length. */
+static int gen_hist(int t, char *buf)
+{
+	struct target *tt = &tg[t];
+	int len = 0;
+
+	buf[0] = '\0';
+	if (!rnd(5))
+		len = cat(buf, len, "!");
+	len = cat(buf, len, "hist:");
+	if (!rnd(6))
+		len = cat(buf, len, rnd(2) ? "name=fz1:" : "name=fz2:");
+	if (rnd(12))
+		len = hist_list(tt, buf, len, rnd(4) ? "keys=" : "key=", 4, 0);
+	if (rnd(10) < 4)
+		len = hist_list(tt, buf, len, rnd(2) ? ":vals=" : ":values=", 3,
+				1);
+	if (rnd(10) < 2) {
+		len = hist_list(tt, buf, len, ":sort=", 3, 0);
+		if (rnd(2))
+			len = cat(buf, len, rnd(2) ? ".descending" : ".ascending");
+	}
+	if (rnd(10) < 3) {
+		len = cat(buf, len, ":size=");
+		len = cat(buf, len, PICK(hist_sizes));
+	}
+	if (!rnd(10)) {
+		len = cat(buf, len, ":name=");
+		len = cat(buf, len, PICK(hist_names));
+	}
+	while (!rnd(5)) {
+		len = cat(buf, len, ":");
+		len = cat(buf, len, rnd(8) ? PICK(hist_flags) : PICK(hist_junk));
+	}
+	if (!rnd(6)) {
+		len = cat(buf, len, " if ");
+		len = gen_expr(tt, buf, len, rnd(3));
+	}
+	if (rnd(10) < 2)
+		len = mutate(buf, len);
+	if (rnd(2))
+		len = cat(buf, len, "\n");
+	return len;
+}
+
+/* How many hist triggers the listing @text has. */
+static int hist_count(const char *text)
+{
+	int n = 0;
+
+	for (; (text = strstr(text, "hist:")) != NULL; text++)
+		n++;
+	return n;
+}
+
+static int fuzz_hist(int writes)
+{
+	char *buf = malloc(BUF), *before = malloc(BUF * 2);
+	char *after = malloc(BUF * 2), *text = malloc(1 << 20), path[256];
+	int i, t, len, err;
+
+	for (i = 0; i < writes; i++) {
+		do
+			t = rnd(NR_TARGETS);
+		while (!tg[t].present || !strchr(targets[t] + 7, '/'));
+		path_of(path, t, "trigger");
+		if (read_file(path, before, BUF * 2) < 0) {
+			fail("%s: cannot read", path);
+			continue;
+		}
+		/* Keep the tables few: each holds its memory while it exists. */
+		if (hist_count(before) > 3 || !rnd(64)) {
+			clear_triggers(t, before);
+			read_file(path, before, BUF * 2);
+		}
+		len = gen_hist(t, buf);
+		err = write_read_back(path, buf, len, after);
+		if (err < 0)
+			continue;
+		if (!rnd(4)) {
+			path_of(path, t, "hist");
+			if (read_file(path, text, 1 << 20) < 0)
+				fail("%s: cannot read", path);
+			path_of(path, t, "trigger");
+		}
+		if (!err) {
+			accepted++;
+			continue;
+		}
+		refused++;
+		if (err != EINVAL && err != EEXIST && err != ENOENT &&
+		    err != E2BIG)
+			fail("%s: '%.*s' refused with errno %d", path, len, buf,
+			     err);
+		else if (strcmp(before, after))
+			fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
+			     path, len, buf, before, after);
+		else
+			checks++;
+	}
+	for (t = 0; t < (int)NR_TARGETS; t++)
+		if (tg[t].present && strchr(targets[t] + 7, '/'))
+			clear_triggers(t, before);
+	free(buf);
+	free(before);
+	free(after);
+	free(text);
+	return 0;
+}
+
 static int fuzz_triggers(int writes)
 {
 	char *buf = malloc(BUF), *before = malloc(BUF * 2);
@@ -585,12 +765,13 @@ static int fuzz_triggers(int writes)
 int main(int argc, char **argv)
 {
 	int trig = argc > 1 && !strcmp(argv[1], "trigger");
+	int hist = argc > 1 && !strcmp(argv[1], "hist");
 	int writes;
 	char *buf = malloc(BUF), *want = malloc(BUF), *text = malloc(BUF * 2);
 	char path[256];
 	int i, t, s = 0, len, err, mypid = getpid(), nr = 0;
 
-	if (trig) {
+	if (trig || hist) {
 		argc--;
 		argv++;
 	}
@@ -606,6 +787,14 @@ int main(int argc, char **argv)
 	}
 	write_file(T "buffer_size_kb", "256", 3);
 	enable_all("1");
+	if (hist) {
+		fuzz_hist(writes);
+		enable_all("0");
+		write_file(T "trace", "", 0);
+		printf("hist_fuzz: %d writes: %d accepted, %d refused, %d checks of the list, %d failures\n",
+		       writes, accepted, refused, checks, failures);
+		return failures ? 1 : 0;
+	}
 	if (trig) {
 		fuzz_triggers(writes);
 		enable_all("0");

@@ -276,3 +276,7 @@ void hist_file_show(struct seq_file *m, struct trace_event_file *file)
 		table_show(m, ht->table);
 	}
 }
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_hist_show-kunit.h"
+#endif
