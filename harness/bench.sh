@@ -46,6 +46,20 @@ if echo 'traceoff if c < 0' >$G; then
 	echo ev_trigger_soft >/sys/module/ev_bench/parameters/run
 	echo '!traceoff' >$G
 fi
+if echo 'hist:keys=cpu:vals=c' >$G; then
+	echo ev_hist >/sys/module/ev_bench/parameters/run
+	echo ev_hist_soft >/sys/module/ev_bench/parameters/run
+	echo '!hist:keys=cpu:vals=c' >$G
+fi
+if echo 'hist:keys=common_pid,cpu:vals=c' >$G; then
+	echo ev_hist_compound >/sys/module/ev_bench/parameters/run
+	echo '!hist:keys=common_pid,cpu:vals=c' >$G
+fi
+S=$T/events/ev_bench/bench_str/trigger
+if echo 'hist:keys=s' >$S; then
+	echo ev_hist_str >/sys/module/ev_bench/parameters/run
+	echo '!hist:keys=s' >$S
+fi
 rmmod ev_bench
 dmesg | grep ' BENCH '
 S

@@ -19,6 +19,11 @@
  *			("traceoff if c < 0"; mode=hold)
  *	ev_trigger_soft	off, with that trigger: soft mode keeps it called
  *			(mode=hold)
+ *	ev_hist		on, with "hist:keys=cpu:vals=c" (mode=hold)
+ *	ev_hist_soft	off, with that hist trigger (mode=hold)
+ *	ev_hist_compound on, with "hist:keys=common_pid,cpu:vals=c"
+ *			(mode=hold)
+ *	ev_hist_str	the __string event, on, with "hist:keys=s" (mode=hold)
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
@@ -89,24 +94,28 @@ static void bench(const char *name, unsigned long (*run)(void))
 /*
  * Writing a case name to the "run" parameter: bench_3f on, as the
  * harness set up its filter or trigger.  A name ending in "_soft" runs
- * with the event off, kept on only by its trigger's soft mode.
+ * with the event off, kept on only by its trigger's soft mode; a name
+ * ending in "_str" runs the string event instead.
  */
 static int run_set(const char *val, const struct kernel_param *kp)
 {
 	char name[32], *n;
-	bool soft;
+	const char *event;
+	bool soft, str;
 	int ret = 0;
 
 	strscpy(name, val, sizeof(name));
 	n = strim(name);
 	soft = strlen(n) > 5 && !strcmp(n + strlen(n) - 5, "_soft");
+	str = strlen(n) > 4 && !strcmp(n + strlen(n) - 4, "_str");
+	event = str ? "bench_str" : "bench_3f";
 	migrate_disable();
 	if (!soft)
-		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+		ret = trace_set_clr_event("ev_bench", event, 1);
 	if (!ret)
-		bench(n, run_3f);
+		bench(n, str ? run_str : run_3f);
 	if (!soft)
-		trace_set_clr_event("ev_bench", "bench_3f", 0);
+		trace_set_clr_event("ev_bench", event, 0);
 	migrate_enable();
 	return ret;
 }

@@ -19,10 +19,10 @@
  * the same name on any event whose keys and values have the same names,
  * types and modifiers shares it.
  *
- * Locking: see trace_hist.h.  Clearing a table stops the triggers that
- * feed it (hist_table.clearing), waits for RCU so that no probe is still
- * inserting, empties the map and lets them go on; hits during that
- * moment are not counted.
+ * Locking: see trace_hist.h.  Clearing a table puts a new, empty map in
+ * place of its map (allocated there and then, in process context), waits
+ * for RCU so that no probe is still inserting into the old one, and
+ * frees that.
  */
 
 #include <linux/kernel.h>
@@ -202,7 +202,7 @@ static int resolve(struct trace_event_call *call,
 						 : HERR_FIELD_NOT_FOUND,
 				    f->mods ? f->mod_pos : f->pos);
 		col->src = HSRC_FIELD;
-		col->type = field->type;
+		strscpy(col->type, field->type, sizeof(col->type));
 		col->is_signed = field->is_signed;
 		op->load = load;
 		op->offset = field->offset;
@@ -215,7 +215,7 @@ static int resolve(struct trace_event_call *call,
 			return herr(err, HERR_FIELD_NOT_FOUND, f->pos);
 		strscpy(col->name, hist_specials[i].shown, sizeof(col->name));
 		col->src = hist_specials[i].src;
-		col->type = hist_specials[i].type;
+		strscpy(col->type, hist_specials[i].type, sizeof(col->type));
 		op->load = hist_specials[i].load;
 	}
 	col->is_string = load_is_str(op->load);
@@ -281,6 +281,28 @@ static int sort_find(const struct hist_table *tab,
 	return -1;
 }
 
+/*
+ * Numbers of 1 to 8 bytes that end 8 bytes or more into the record are
+ * read as the u64 that ends where they end (see load_val()).
+ */
+static void loads_widen(struct hist_load_op *ops, unsigned int n)
+{
+	unsigned int i;
+
+#ifdef __BIG_ENDIAN
+	return;
+#endif
+	for (i = 0; i < n; i++) {
+		struct hist_load_op *op = &ops[i];
+
+		if (op->load > HLOAD_S64 || op->offset + op->size < 8)
+			continue;
+		op->wide = true;
+		op->shift = 64 - 8 * op->size;
+		op->is_signed = op->load >= HLOAD_S8;
+	}
+}
+
 /* Fill @tab and @ht from @spec, for @call. */
 static int table_build(struct trace_event_call *call,
 		       const struct hist_spec *spec, struct hist_table *tab,
@@ -311,7 +333,7 @@ static int table_build(struct trace_event_call *call,
 
 	strscpy(tab->vals[0].name, "hitcount", sizeof(tab->vals[0].name));
 	tab->vals[0].src = HSRC_HITCOUNT;
-	tab->vals[0].type = "u64";
+	strscpy(tab->vals[0].type, "u64", sizeof(tab->vals[0].type));
 	tab->vals[0].mods = spec->hitcount_mods;
 	for (i = 0; i < spec->nr_vals; i++) {
 		struct hist_col *col = &tab->vals[i + 1];
@@ -346,6 +368,8 @@ static int table_build(struct trace_event_call *call,
 		tab->nr_sort = 1;
 	}
 	tab->bits = spec->bits ?: TRACING_MAP_BITS_DEFAULT;
+	loads_widen(ht->keys, tab->nr_keys);
+	loads_widen(ht->vals + 1, tab->nr_vals - 1);
 	return 0;
 }
 
@@ -369,6 +393,13 @@ static bool tables_compatible(const struct hist_table *a,
 	return true;
 }
 
+/* A table's map, for its owner under trace_mutex. */
+static struct tracing_map *table_map(struct hist_table *tab)
+{
+	return rcu_dereference_protected(tab->map,
+					 lockdep_is_held(&trace_mutex));
+}
+
 static struct hist_table *named_find(const char *name, size_t len)
 {
 	struct hist_table *tab;
@@ -387,8 +418,25 @@ static void table_put(struct hist_table *tab)
 		return;
 	if (tab->name[0])
 		list_del(&tab->list);
-	tracing_map_destroy(tab->map);
+	tracing_map_destroy(table_map(tab));
 	kfree(tab);
+}
+
+/*
+ * Whether every key is a number, 8 bytes each, read by load_val(), and
+ * the entries keep nothing else (.execname keeps the task's name).
+ */
+static bool keys_numeric(const struct hist_table *tab,
+			 const struct hist_trigger *ht)
+{
+	unsigned int i;
+
+	if (tab->comm)
+		return false;
+	for (i = 0; i < tab->nr_keys; i++)
+		if (!load_is_num(ht->keys[i].load))
+			return false;
+	return true;
 }
 
 /* A field of @call that needs the context word filled in. */
@@ -458,14 +506,16 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 		tab = named;
 		refcount_inc(&tab->ref);
 	} else if (!remove) {
-		tab->map = tracing_map_create(tab->bits, tab->key_size,
-					      tab->nr_vals, tab->comm ?
-					      TASK_COMM_LEN : 0);
-		if (IS_ERR(tab->map)) {
-			ret = PTR_ERR(tab->map);
-			tab->map = NULL;
+		struct tracing_map *map;
+
+		map = tracing_map_create(tab->bits, tab->key_size,
+					 tab->nr_vals,
+					 tab->comm ? TASK_COMM_LEN : 0);
+		if (IS_ERR(map)) {
+			ret = PTR_ERR(map);
 			goto fail;
 		}
+		RCU_INIT_POINTER(tab->map, map);
 		if (tab->name[0])
 			list_add(&tab->list, &hist_named);
 	}
@@ -475,6 +525,7 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 		  (spec->cont ? HCTL_CONT : 0) |
 		  (spec->clear ? HCTL_CLEAR : 0);
 	ht->unlisted = remove;
+	ht->numeric = keys_numeric(tab, ht);
 	t->data = ht;
 	t->needs_ctx = reads_ctx(ht, tab);
 	kfree(spec);
@@ -497,7 +548,7 @@ void hist_trigger_free(struct event_trigger *t)
 	struct hist_trigger *ht = t->data;
 
 	if (ht->unlisted) {
-		tracing_map_destroy(ht->table->map);
+		tracing_map_destroy(table_map(ht->table));
 		kfree(ht->table);
 	} else {
 		table_put(ht->table);
@@ -534,13 +585,19 @@ bool hist_trigger_match(const struct event_trigger *a,
 }
 
 /* Empty a table; see the top of the file. */
-static void table_clear(struct hist_table *tab)
+static int table_clear(struct hist_table *tab)
 {
+	struct tracing_map *old = table_map(tab), *map;
+
 	lockdep_assert_held(&trace_mutex);
-	WRITE_ONCE(tab->clearing, true);
+	map = tracing_map_create(tab->bits, tab->key_size, tab->nr_vals,
+				 tab->comm ? TASK_COMM_LEN : 0);
+	if (IS_ERR(map))
+		return PTR_ERR(map);
+	rcu_assign_pointer(tab->map, map);
 	synchronize_rcu();
-	tracing_map_clear(tab->map);
-	WRITE_ONCE(tab->clearing, false);
+	tracing_map_destroy(old);
+	return 0;
 }
 
 /**
@@ -568,8 +625,12 @@ int hist_trigger_control(struct event_trigger *old,
 		WRITE_ONCE(oht->paused, true);
 	else if (ht->ctl & HCTL_CONT)
 		WRITE_ONCE(oht->paused, false);
-	if (ht->ctl & HCTL_CLEAR)
-		table_clear(oht->table);
+	if (ht->ctl & HCTL_CLEAR) {
+		int ret = table_clear(oht->table);
+
+		if (ret)
+			return ret;
+	}
 	return 1;
 }
 
@@ -589,7 +650,15 @@ void hist_set_paused(struct event_trigger *t, bool paused)
 	WRITE_ONCE(ht->paused, paused);
 }
 
-/* The column's name as written back: "name.mod" or "name.buckets=N". */
+/**
+ * hist_col_print() - a key's or value's name as the trigger lists it
+ * @m: the seq_file
+ * @col: the column
+ *
+ * "name", "name.mod" or "name.buckets=N".
+ *
+ * Context: any process context.
+ */
 void hist_col_print(struct seq_file *m, const struct hist_col *col)
 {
 	unsigned int id;
@@ -656,7 +725,8 @@ void hist_trigger_print(struct seq_file *m, struct event_trigger *t)
 
 /* Reading one key or value from a record. */
 
-static u64 load_num(const struct hist_load_op *op, void *rec)
+static __always_inline u64 load_num(const struct hist_load_op *op,
+				    void *rec)
 {
 	void *p = rec + op->offset;
 
@@ -685,7 +755,7 @@ static u64 load_num(const struct hist_load_op *op, void *rec)
 }
 
 /* A number as the key or value of @col: grouped as its modifiers say. */
-static u64 num_mod(const struct hist_col *col, u64 v)
+static __always_inline u64 num_mod(const struct hist_col *col, u64 v)
 {
 	if (likely(!col->mods))
 		return v;
@@ -698,12 +768,25 @@ static u64 num_mod(const struct hist_col *col, u64 v)
 	return v;
 }
 
-static u64 load_val(struct event_trigger *t, const struct hist_col *col,
-		    const struct hist_load_op *op, void *rec)
+static __always_inline u64 load_val(struct event_trigger *t,
+				    const struct hist_col *col,
+				    const struct hist_load_op *op, void *rec)
 {
 	u64 v;
 
-	if (op->load == HLOAD_TIMESTAMP)
+	if (likely(op->wide)) {
+		/*
+		 * One load of the 8 bytes that end with the field (little
+		 * endian: the field is their top bytes), one shift.
+		 */
+		v = get_unaligned((u64 *)(rec + op->offset + op->size - 8));
+		v = op->is_signed ? (u64)((s64)v >> op->shift)
+				  : v >> op->shift;
+		return num_mod(col, v);
+	}
+	if (op->load == HLOAD_CPU)
+		v = raw_smp_processor_id();
+	else if (unlikely(op->load == HLOAD_TIMESTAMP))
 		v = ring_buffer_time_stamp(t->file->tr->array_buffer.buffer);
 	else
 		v = load_num(op, rec);
@@ -787,33 +870,70 @@ static unsigned int key_load(struct event_trigger *t, unsigned int i,
 	return col->key_off + size;
 }
 
-/**
- * hist_trigger_fire() - count one record into a hist trigger's table
- * @t: the trigger
- * @rec: the event's record
- *
- * Context: a probe, preemption disabled, any context (NMI included).
- */
-void hist_trigger_fire(struct event_trigger *t, void *rec)
+/* Add the values of @rec to @elt. */
+static __always_inline void vals_add(struct event_trigger *t,
+				     struct hist_trigger *ht,
+				     struct hist_table *tab,
+				     struct tracing_map_elt *elt, void *rec)
 {
-	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)];
-	struct hist_trigger *ht = t->data;
-	struct hist_table *tab = ht->table;
-	struct tracing_map_elt *elt;
-	unsigned int i, len = 0;
+	unsigned int i;
 
-	if (READ_ONCE(ht->paused) || READ_ONCE(tab->clearing))
-		return;
-	for (i = 0; i < tab->nr_keys; i++)
-		len = key_load(t, i, rec, (u8 *)key);
-	/* .execname shows the name of the task that created the entry. */
-	elt = tracing_map_insert(tab->map, key, len,
-				 tab->comm ? current->comm : NULL);
-	if (!elt)
-		return;
 	tracing_map_hit_begin(elt);
 	for (i = 1; i < tab->nr_vals; i++)
 		tracing_map_add(elt, i, load_val(t, &tab->vals[i],
 						 &ht->vals[i], rec));
 	tracing_map_hit_end(elt);
+}
+
+/*
+ * Keys with strings or stacks: built in a buffer of HIST_KEY_SIZE_MAX,
+ * out of line so that the common case does not pay for clearing it.
+ */
+static noinline void fire_wide(struct event_trigger *t,
+			       struct hist_trigger *ht,
+			       struct hist_table *tab, void *rec)
+{
+	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)];
+	struct tracing_map_elt *elt;
+	unsigned int i, len = 0;
+
+	for (i = 0; i < tab->nr_keys; i++)
+		len = key_load(t, i, rec, (u8 *)key);
+	/* .execname shows the name of the task that created the entry. */
+	elt = tracing_map_insert(rcu_dereference_sched(tab->map), key, len,
+				 tab->comm ? current->comm : NULL);
+	if (elt)
+		vals_add(t, ht, tab, elt, rec);
+}
+
+/**
+ * hist_trigger_fire() - count one record into a hist trigger's table
+ * @t: the trigger
+ * @rec: the event's record
+ *
+ * Numeric keys (the common case) are read into a u64 each, in a small
+ * buffer; other keys go through fire_wide().
+ *
+ * Context: a probe, preemption disabled, any context (NMI included).
+ */
+void hist_trigger_fire(struct event_trigger *t, void *rec)
+{
+	struct hist_trigger *ht = t->data;
+	struct hist_table *tab = ht->table;
+	struct tracing_map_elt *elt;
+	u64 key[HIST_KEYS_MAX];
+	unsigned int i;
+
+	if (READ_ONCE(ht->paused))
+		return;
+	if (unlikely(!ht->numeric)) {
+		fire_wide(t, ht, tab, rec);
+		return;
+	}
+	for (i = 0; i < tab->nr_keys; i++)
+		key[i] = load_val(t, &tab->keys[i], &ht->keys[i], rec);
+	elt = tracing_map_insert(rcu_dereference_sched(tab->map), key,
+				 tab->nr_keys * sizeof(u64), NULL);
+	if (elt)
+		vals_add(t, ht, tab, elt, rec);
 }

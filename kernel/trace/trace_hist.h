@@ -49,11 +49,37 @@ struct trace_event_file;
 #define HIST_STACK_DEPTH	16
 #define HIST_STR_MAX		256
 #define HIST_KEY_SIZE_MAX	(HIST_STR_MAX + HIST_STACK_DEPTH * sizeof(long))
-#define HIST_SIZE_DEFAULT	(1U << TRACING_MAP_BITS_DEFAULT)
+#define HIST_SIZE_DEFAULT	BIT(TRACING_MAP_BITS_DEFAULT)
 
 /**
  * enum hist_err - why a hist command was refused; messages in
  *	trace_hist_parse.c
+ * @HERR_NONE: not refused
+ * @HERR_NO_KEYS: no keys= item
+ * @HERR_EMPTY_ASSIGNMENT: "item=" with nothing after it, or an item that
+ *	needs a value without one
+ * @HERR_DUP_PARAM: an item given twice
+ * @HERR_BAD_PARAM: an unknown item
+ * @HERR_TOO_MANY_KEYS: more than HIST_KEYS_MAX keys
+ * @HERR_TOO_MANY_VALS: more than HIST_VALS_MAX values
+ * @HERR_EMPTY_FIELD: an empty field name in a list
+ * @HERR_BAD_MODIFIER: an unknown modifier, or one not allowed there
+ * @HERR_BAD_BUCKETS: .buckets= without a positive number
+ * @HERR_EMPTY_SORT_FIELD: an empty sort key
+ * @HERR_TOO_MANY_SORT: more than HIST_SORT_MAX sort keys
+ * @HERR_BAD_SORT_MOD: a sort key's modifier is not an order
+ * @HERR_BAD_SORT_FIELD: a sort key that is not a key or value
+ * @HERR_BAD_SIZE: size= out of bounds or not a number
+ * @HERR_BAD_NAME: name= with characters other than [A-Za-z0-9_-]
+ * @HERR_NOHC: nohitcount with nothing left to show
+ * @HERR_FIELD_NOT_FOUND: the event has no such field
+ * @HERR_MOD_NOT_ALLOWED: a modifier that does not fit the field
+ * @HERR_DUP_FIELD: a key or value given twice
+ * @HERR_KEY_TOO_LARGE: the compound key is over HIST_KEY_SIZE_MAX
+ * @HERR_NOT_NUMERIC: a value that is not a number
+ * @HERR_NAMED_MISMATCH: name= of a table with other keys or values
+ * @HERR_UNSUPPORTED: variables, expressions and handlers (not yet)
+ * @HERR_MAX: number of codes
  */
 enum hist_err {
 	HERR_NONE,
@@ -79,8 +105,6 @@ enum hist_err {
 	HERR_KEY_TOO_LARGE,
 	HERR_NOT_NUMERIC,
 	HERR_NAMED_MISMATCH,
-	HERR_EXISTS,
-	HERR_NOT_FOUND,
 	HERR_UNSUPPORTED,
 	HERR_MAX
 };
@@ -214,7 +238,8 @@ enum hist_load {
 /**
  * struct hist_col - a key or value of a table, as the hist file shows it
  * @name: the field's name, normalised (common_cpu, common_stacktrace)
- * @type: its C type, for name= compatibility; not owned
+ * @type: its C type, for name= compatibility (a copy: a named table
+ *	outlives the events it was made on)
  * @src: enum hist_src
  * @mods: FMOD_* bits
  * @buckets: .buckets=N
@@ -226,7 +251,7 @@ enum hist_load {
  */
 struct hist_col {
 	char		name[HIST_NAME_MAX];
-	const char	*type;
+	char		type[HIST_NAME_MAX];
 	u8		src;
 	u32		mods;
 	u64		buckets;
@@ -255,8 +280,8 @@ struct hist_col {
  * @bits: log2 of the map's size
  * @comm: entries keep the name of the task that created them
  *	(.execname)
- * @clearing: being cleared: the triggers do not count
- * @map: the data
+ * @map: the data; replaced by an empty one to clear it, under
+ *	trace_mutex, and read by the probes under RCU (sched)
  */
 struct hist_table {
 	struct list_head	list;
@@ -273,18 +298,24 @@ struct hist_table {
 	u16			key_size;
 	u8			bits;
 	bool			comm;
-	bool			clearing;
-	struct tracing_map	*map;
+	struct tracing_map __rcu *map;
 };
 
 /**
  * struct hist_load_op - how one key or value is read from a record
  * @load: enum hist_load
+ * @wide: a number that ends 8 bytes or more into the record: read as
+ *	the u64 that ends where it ends, shifted down (and sign-extended)
+ * @shift: for @wide: 64 - the field's bits
+ * @is_signed: for @wide: sign-extend
  * @offset: the field's offset in the record
  * @size: the field's size (char arrays: their length)
  */
 struct hist_load_op {
 	u8	load;
+	bool	wide;
+	u8	shift;
+	bool	is_signed;
 	u16	offset;
 	u16	size;
 };
@@ -299,6 +330,7 @@ struct hist_load_op {
  *	clear)
  * @unlisted: built for a removal, to compare: its table is its own,
  *	without a map or a name
+ * @numeric: every key is a number (the fast case of firing)
  */
 struct hist_trigger {
 	struct hist_table	*table;
@@ -307,6 +339,7 @@ struct hist_trigger {
 	bool			paused;
 	u8			ctl;
 	bool			unlisted;
+	bool			numeric;
 };
 
 /* trace_hist_parse.c */

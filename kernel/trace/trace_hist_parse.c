@@ -54,8 +54,6 @@ const char *const hist_errs[] = {
 	[HERR_KEY_TOO_LARGE]	= "Compound key too large",
 	[HERR_NOT_NUMERIC]	= "Values must be numeric",
 	[HERR_NAMED_MISMATCH]	= "Named hist trigger doesn't match existing named trigger (includes variables)",
-	[HERR_EXISTS]		= "Hist trigger already exists",
-	[HERR_NOT_FOUND]	= "No matching hist trigger to continue or clear",
 	[HERR_UNSUPPORTED]	= "Variables and actions are not supported yet",
 };
 

@@ -53,8 +53,8 @@ static const char *key_str(const struct tracing_map_entry *e,
 	unsigned int have = e->key_len > c->key_off ? e->key_len - c->key_off
 						    : 0;
 
-	*len = strnlen(e->key + c->key_off, min_t(unsigned int, have,
-						   c->key_size));
+	*len = strnlen(e->key + c->key_off,
+		       min_t(unsigned int, have, c->key_size));
 	return e->key + c->key_off;
 }
 
@@ -119,11 +119,10 @@ static void key_print(struct seq_file *m, const struct hist_col *c,
 	u64 v;
 
 	if (c->is_stack) {
-		if (c->src == HSRC_STACK) {
+		if (c->src == HSRC_STACK)
 			seq_printf(m, "%s:\n", c->name);
-		} else {
+		else
 			hist_col_print(m, c);
-		}
 		stack_print(m, e->key + c->key_off);
 		return;
 	}
@@ -227,9 +226,12 @@ static void table_show(struct seq_file *m, struct hist_table *tab)
 {
 	u64 totals[HIST_VALS_MAX + 1] = {}, maxes[HIST_VALS_MAX + 1] = {};
 	struct tracing_map_snap snap;
+	struct tracing_map *map;
 	unsigned int i, j;
 
-	if (tracing_map_snapshot(tab->map, &snap)) {
+	map = rcu_dereference_protected(tab->map,
+					lockdep_is_held(&trace_mutex));
+	if (tracing_map_snapshot(map, &snap)) {
 		seq_puts(m, "# out of memory\n");
 		return;
 	}

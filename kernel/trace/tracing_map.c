@@ -71,6 +71,8 @@ struct tracing_map_bucket {
  * @n_sums: sums per entry, the hit count included
  * @priv_size: bytes of private data per entry
  * @elt_size: bytes of one entry, sums, key and private data
+ * @key_off: offset of the key in an entry
+ * @mask: number of buckets - 1
  * @taken: entries taken so far (may pass max_elts by the refused ones)
  * @drops: hits that found no room
  * @buckets: 2 * max_elts buckets
@@ -82,6 +84,8 @@ struct tracing_map {
 	unsigned int			n_sums;
 	unsigned int			priv_size;
 	size_t				elt_size;
+	unsigned int			key_off;
+	u32				mask;
 	atomic_t			taken;
 	atomic64_t			drops;
 	struct tracing_map_bucket	*buckets;
@@ -102,7 +106,7 @@ static inline struct tracing_map_elt *elt_at(const struct tracing_map *map,
 static inline void *elt_key(const struct tracing_map *map,
 			    struct tracing_map_elt *elt)
 {
-	return &elt->sums[map->n_sums];
+	return (void *)elt + map->key_off;
 }
 
 static inline void *elt_priv(const struct tracing_map *map,
@@ -111,15 +115,44 @@ static inline void *elt_priv(const struct tracing_map *map,
 	return elt_key(map, elt) + ALIGN(map->key_size, 8);
 }
 
+/*
+ * Keys of whole u64 words (hist's numeric keys) are hashed and compared
+ * a word at a time; others byte-wise.
+ */
+#define WORDS_MAX	4
+
+static inline bool key_is_words(u32 len)
+{
+	return !(len & 7) && len <= WORDS_MAX * sizeof(u64);
+}
+
 static inline u32 key_hash(const void *key, u32 len)
 {
+	const u64 *w = key;
+	u64 x;
 	u32 h;
 
-	if (len == sizeof(u64))
-		h = hash_64(get_unaligned((const u64 *)key), 32);
-	else
+	if (key_is_words(len)) {
+		x = get_unaligned(w);
+		while (len -= sizeof(u64))
+			x = (x * GOLDEN_RATIO_64) ^ get_unaligned(++w);
+		h = hash_64(x, 32);
+	} else {
 		h = jhash(key, len, 0);
+	}
 	return h ?: 1;
+}
+
+static inline bool key_equal(const void *a, const void *b, u32 len)
+{
+	const u64 *x = a, *y = b;
+
+	if (!key_is_words(len))
+		return !memcmp(a, b, len);
+	for (; len; len -= sizeof(u64))
+		if (get_unaligned(x++) != get_unaligned(y++))
+			return false;
+	return true;
 }
 
 /**
@@ -150,6 +183,8 @@ struct tracing_map *tracing_map_create(unsigned int bits,
 	map->key_size = key_size;
 	map->n_sums = n_sums;
 	map->priv_size = priv_size;
+	map->key_off = offsetof(struct tracing_map_elt, sums[n_sums]);
+	map->mask = 2 * max_elts(map) - 1;
 	map->elt_size = sizeof(struct tracing_map_elt) +
 			n_sums * sizeof(atomic64_t) + ALIGN(key_size, 8) +
 			ALIGN(priv_size, 8);
@@ -212,7 +247,7 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					   const void *priv)
 {
 	u32 hash = key_hash(key, key_len);
-	u32 mask = 2 * max_elts(map) - 1;
+	u32 mask = map->mask;
 	u32 idx = hash & mask, steps = 0;
 	int fresh = -1;
 
@@ -221,13 +256,14 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 		u32 h = READ_ONCE(b->hash);
 
 		if (h == hash) {
+			/* Pairs with the release that published the entry. */
 			u32 e = smp_load_acquire(&b->elt);
 			struct tracing_map_elt *elt;
 
 			if (e) {
 				elt = elt_at(map, e - 1);
 				if (elt->key_len == key_len &&
-				    !memcmp(elt_key(map, elt), key, key_len))
+				    key_equal(elt_key(map, elt), key, key_len))
 					return elt;
 			}
 		} else if (!h) {
@@ -237,6 +273,7 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					break;
 			}
 			if (!cmpxchg(&b->hash, 0, hash)) {
+				/* The key is in place before the entry is seen. */
 				smp_store_release(&b->elt, fresh + 1);
 				return elt_at(map, fresh);
 			}
@@ -297,6 +334,7 @@ static void elt_read(const struct tracing_map *map,
 		sums[0] = atomic64_read_acquire(&elt->sums[0]);
 		for (i = 1; i < map->n_sums; i++)
 			sums[i] = atomic64_read(&elt->sums[i]);
+		/* The sums are read before begun: see the top of the file. */
 		smp_rmb();
 		if (atomic64_read(&elt->begun) == sums[0])
 			return;
@@ -363,8 +401,9 @@ int tracing_map_snapshot(struct tracing_map *map,
 	snap->sums_buf = sums;
 	snap->drops = atomic64_read(&map->drops);
 	for (b = 0; b < nb && nr < max_elts(map); b++) {
-		u32 e = smp_load_acquire(&map->buckets[b].elt);
 		struct tracing_map_entry *ent = &snap->entries[nr];
+		/* Pairs with the release that published the entry. */
+		u32 e = smp_load_acquire(&map->buckets[b].elt);
 		struct tracing_map_elt *elt;
 
 		if (!e)

@@ -50,6 +50,7 @@
  * struct tracing_map_elt - one entry
  * @begun: hits that have started to update the sums
  * @key_len: bytes of the key
+ * @pad: keeps the sums 8-byte aligned
  * @sums: the running sums; @sums[0] is the hit count, incremented last
  *
  * The key follows the sums, 8-byte aligned, then the private data.
@@ -117,6 +118,7 @@ unsigned int tracing_map_n_sums(const struct tracing_map *map);
 static inline void tracing_map_hit_begin(struct tracing_map_elt *elt)
 {
 	atomic64_inc(&elt->begun);
+	/* begun counts the hit before any sum does (tracing_map.c). */
 	smp_mb__after_atomic();
 }
 
@@ -142,6 +144,7 @@ static inline void tracing_map_add(struct tracing_map_elt *elt,
  */
 static inline void tracing_map_hit_end(struct tracing_map_elt *elt)
 {
+	/* The sums are added before the hit count says so. */
 	smp_mb__before_atomic();
 	atomic64_inc(&elt->sums[0]);
 }

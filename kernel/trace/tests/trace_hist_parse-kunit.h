@@ -257,8 +257,9 @@ static void hist_parse_bad(struct kunit *test)
 			for (n = 0; n < hp_bad[i].nth; n++)
 				at = strstr(at + 1, hp_bad[i].at);
 			want = at - line;
-		} else
+		} else {
 			want = strlen(line);
+		}
 		KUNIT_EXPECT_EQ_MSG(test, err.pos, want, "%s", line);
 	}
 }
@@ -283,15 +284,21 @@ static void hist_parse_tables(struct kunit *test)
 
 	for (i = 0; i < HERR_MAX; i++)
 		KUNIT_EXPECT_NOT_NULL_MSG(test, hist_errs[i], "%zu", i);
-	for (i = 0; i < FMOD_MAX; i++)
-		KUNIT_EXPECT_PTR_EQ(test, trace_field_mod_find(
-			trace_field_mods[i].name,
-			strlen(trace_field_mods[i].name),
-			trace_field_mods[i].where), &trace_field_mods[i]);
-	for (i = 0; i < ARRAY_SIZE(lookups); i++)
-		KUNIT_EXPECT_EQ_MSG(test, !!trace_field_mod_find(lookups[i].name,
-				strlen(lookups[i].name), lookups[i].where),
-				lookups[i].found, "%s", lookups[i].name);
+	for (i = 0; i < FMOD_MAX; i++) {
+		const struct field_mod *fm = &trace_field_mods[i];
+		const struct field_mod *got;
+
+		got = trace_field_mod_find(fm->name, strlen(fm->name),
+					   fm->where);
+		KUNIT_EXPECT_PTR_EQ(test, got, fm);
+	}
+	for (i = 0; i < ARRAY_SIZE(lookups); i++) {
+		const char *name = lookups[i].name;
+		bool found = trace_field_mod_find(name, strlen(name),
+						  lookups[i].where);
+
+		KUNIT_EXPECT_EQ_MSG(test, found, lookups[i].found, "%s", name);
+	}
 }
 
 static struct kunit_case trace_hist_parse_cases[] = {

@@ -44,8 +44,12 @@ static const char *hst_key(struct kunit *test, struct seq_file *m,
 static void hist_show_keys(struct kunit *test)
 {
 	struct seq_file *m = hst_seq(test);
-	char want[KSYM_SYMBOL_LEN + 64], sym[KSYM_SYMBOL_LEN];
+	char *want = kunit_kzalloc(test, KSYM_SYMBOL_LEN + 64, GFP_KERNEL);
+	char *sym = kunit_kzalloc(test, KSYM_SYMBOL_LEN, GFP_KERNEL);
 	u64 addr = (unsigned long)kfree;
+
+	KUNIT_ASSERT_NOT_NULL(test, want);
+	KUNIT_ASSERT_NOT_NULL(test, sym);
 
 	KUNIT_EXPECT_STREQ(test, hst_key(test, m, "pid", 0, 123, false, NULL),
 			   "pid:        123");
@@ -68,7 +72,7 @@ static void hist_show_keys(struct kunit *test)
 					 4000, true, NULL),
 			   "id: unknown_syscall               [4000]");
 	if (trace_syscall_name(0)) {
-		snprintf(want, sizeof(want), "id: %-30s[  0]",
+		snprintf(want, KSYM_SYMBOL_LEN + 64, "id: %-30s[  0]",
 			 trace_syscall_name(0));
 		KUNIT_EXPECT_STREQ(test, hst_key(test, m, "id",
 						 BIT(FMOD_SYSCALL), 0, true,
@@ -76,12 +80,14 @@ static void hist_show_keys(struct kunit *test)
 	}
 	sprint_symbol_no_offset(sym, addr);
 	KUNIT_EXPECT_STREQ(test, sym, "kfree");
-	snprintf(want, sizeof(want), "call_site: [%llx] %-45s", addr, sym);
+	snprintf(want, KSYM_SYMBOL_LEN + 64, "call_site: [%llx] %-45s", addr,
+		 sym);
 	KUNIT_EXPECT_STREQ(test, hst_key(test, m, "call_site", BIT(FMOD_SYM),
 					 addr, false, NULL), want);
 	sprint_symbol(sym, addr);
 	KUNIT_EXPECT_EQ(test, strncmp(sym, "kfree+0x0/0x", 12), 0);
-	snprintf(want, sizeof(want), "call_site: [%llx] %-55s", addr, sym);
+	snprintf(want, KSYM_SYMBOL_LEN + 64, "call_site: [%llx] %-55s", addr,
+		 sym);
 	KUNIT_EXPECT_STREQ(test, hst_key(test, m, "call_site",
 					 BIT(FMOD_SYM_OFFSET), addr, false,
 					 NULL), want);
