@@ -524,6 +524,26 @@ static void no_counts(char *text)
 	}
 }
 
+/*
+ * A refused write to a trigger file: the errno must be one trigger files
+ * use, and the listing (@before, @after, counts left out) unchanged.
+ */
+static void check_refusal(const char *path, const char *buf, int len,
+			  int err, char *before, char *after)
+{
+	refused++;
+	no_counts(before);
+	no_counts(after);
+	if (err != EINVAL && err != EEXIST && err != ENOENT &&
+	    err != EOPNOTSUPP && err != E2BIG)
+		fail("%s: '%.*s' refused with errno %d", path, len, buf, err);
+	else if (strcmp(before, after))
+		fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
+		     path, len, buf, before, after);
+	else
+		checks++;
+}
+
 /* Remove every trigger of @t, by writing back each listed line with '!'. */
 static void clear_triggers(int t, char *text)
 {
@@ -541,6 +561,16 @@ static void clear_triggers(int t, char *text)
 			write_file(path, line, strlen(line));
 		}
 	}
+}
+
+/* Remove the triggers of every event target. */
+static void clear_all(char *text)
+{
+	int t;
+
+	for (t = 0; t < (int)NR_TARGETS; t++)
+		if (tg[t].present && strchr(targets[t] + 7, '/'))
+			clear_triggers(t, text);
 }
 
 static const char *const hist_mods[] = {
@@ -694,20 +724,9 @@ static int fuzz_hist(int writes)
 			accepted++;
 			continue;
 		}
-		refused++;
-		if (err != EINVAL && err != EEXIST && err != ENOENT &&
-		    err != E2BIG)
-			fail("%s: '%.*s' refused with errno %d", path, len, buf,
-			     err);
-		else if (strcmp(before, after))
-			fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
-			     path, len, buf, before, after);
-		else
-			checks++;
+		check_refusal(path, buf, len, err, before, after);
 	}
-	for (t = 0; t < (int)NR_TARGETS; t++)
-		if (tg[t].present && strchr(targets[t] + 7, '/'))
-			clear_triggers(t, before);
+	clear_all(before);
 	free(buf);
 	free(before);
 	free(after);
@@ -740,22 +759,9 @@ static int fuzz_triggers(int writes)
 			accepted++;
 			continue;
 		}
-		refused++;
-		no_counts(before);
-		no_counts(after);
-		if (err != EINVAL && err != EEXIST && err != EOPNOTSUPP &&
-		    err != E2BIG)
-			fail("%s: '%.*s' refused with errno %d", path, len, buf,
-			     err);
-		else if (strcmp(before, after))
-			fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
-			     path, len, buf, before, after);
-		else
-			checks++;
+		check_refusal(path, buf, len, err, before, after);
 	}
-	for (t = 0; t < (int)NR_TARGETS; t++)
-		if (tg[t].present && strchr(targets[t] + 7, '/'))
-			clear_triggers(t, before);
+	clear_all(before);
 	free(buf);
 	free(before);
 	free(after);

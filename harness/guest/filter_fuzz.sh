@@ -8,26 +8,18 @@
 #	@@CHECK <PASS|FAIL> trigger-fuzz
 #	@@CHECK <PASS|FAIL> hist-fuzz
 
+# fuzz NAME WRITES [MODE]: one run of the fuzzer, its verdict and output.
+fuzz() {
+	if timeout 1500 /harness/filter_fuzz $3 "$2" >/tmp/fuzz.out 2>&1; then
+		echo "@@CHECK PASS $1"
+	else
+		echo "@@CHECK FAIL $1"
+	fi
+	sed 's/^/| /' /tmp/fuzz.out
+}
+
 modprobe trace-events-sample
-if timeout 1500 /harness/filter_fuzz "${FILTER_FUZZ_WRITES:-10000}" \
-	>/tmp/ff.out 2>&1; then
-	echo "@@CHECK PASS filter-fuzz"
-else
-	echo "@@CHECK FAIL filter-fuzz"
-fi
-sed 's/^/| /' /tmp/ff.out
-if timeout 1500 /harness/filter_fuzz trigger \
-	"${TRIGGER_FUZZ_WRITES:-10000}" >/tmp/tf.out 2>&1; then
-	echo "@@CHECK PASS trigger-fuzz"
-else
-	echo "@@CHECK FAIL trigger-fuzz"
-fi
-sed 's/^/| /' /tmp/tf.out
-if timeout 1500 /harness/filter_fuzz hist \
-	"${HIST_FUZZ_WRITES:-10000}" >/tmp/hf.out 2>&1; then
-	echo "@@CHECK PASS hist-fuzz"
-else
-	echo "@@CHECK FAIL hist-fuzz"
-fi
-sed 's/^/| /' /tmp/hf.out
+fuzz filter-fuzz "${FILTER_FUZZ_WRITES:-10000}"
+fuzz trigger-fuzz "${TRIGGER_FUZZ_WRITES:-10000}" trigger
+fuzz hist-fuzz "${HIST_FUZZ_WRITES:-10000}" hist
 rmmod trace-events-sample

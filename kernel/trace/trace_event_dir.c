@@ -149,18 +149,31 @@ static const struct file_operations event_id_fops = {
 	.llseek		= default_llseek,
 };
 
-static int event_format_show(struct seq_file *m, void *v)
+/* A seq_file's text, made by @show under trace_mutex while the file lives. */
+static int event_show_locked(struct seq_file *m,
+			     void (*show)(struct seq_file *m,
+					  struct trace_event_file *file))
 {
 	struct trace_event_file *file = m->private;
 	int ret = -ENODEV;
 
 	mutex_lock(&trace_mutex);
 	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
-		trace_event_format_show(m, file->event_call);
+		show(m, file);
 		ret = 0;
 	}
 	mutex_unlock(&trace_mutex);
 	return ret;
+}
+
+static void format_show(struct seq_file *m, struct trace_event_file *file)
+{
+	trace_event_format_show(m, file->event_call);
+}
+
+static int event_format_show(struct seq_file *m, void *v)
+{
+	return event_show_locked(m, format_show);
 }
 
 /* Open an event file whose reads are a seq_file of @show. */
@@ -256,16 +269,7 @@ static const struct file_operations event_filter_fops = {
 
 static int event_trigger_show(struct seq_file *m, void *v)
 {
-	struct trace_event_file *file = m->private;
-	int ret = -ENODEV;
-
-	mutex_lock(&trace_mutex);
-	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
-		trace_trigger_show(m, file);
-		ret = 0;
-	}
-	mutex_unlock(&trace_mutex);
-	return ret;
+	return event_show_locked(m, trace_trigger_show);
 }
 
 static int event_trigger_open(struct inode *inode, struct file *filp)
@@ -306,16 +310,7 @@ static const struct file_operations event_trigger_fops = {
 #ifdef CONFIG_HIST_TRIGGERS
 static int event_hist_show(struct seq_file *m, void *v)
 {
-	struct trace_event_file *file = m->private;
-	int ret = -ENODEV;
-
-	mutex_lock(&trace_mutex);
-	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
-		hist_file_show(m, file);
-		ret = 0;
-	}
-	mutex_unlock(&trace_mutex);
-	return ret;
+	return event_show_locked(m, hist_file_show);
 }
 
 static int event_hist_open(struct inode *inode, struct file *filp)
