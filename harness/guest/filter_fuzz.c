@@ -525,12 +525,17 @@ static void no_counts(char *text)
 }
 
 /*
- * A refused write to a trigger file: the errno must be one trigger files
- * use, and the listing (@before, @after, counts left out) unchanged.
+ * What a write to a trigger file did: accepted (@err 0), or refused with
+ * an errno trigger files use and the listing (@before, @after, counts
+ * left out) unchanged.
  */
-static void check_refusal(const char *path, const char *buf, int len,
-			  int err, char *before, char *after)
+static void check_write(const char *path, const char *buf, int len,
+			int err, char *before, char *after)
 {
+	if (!err) {
+		accepted++;
+		return;
+	}
 	refused++;
 	no_counts(before);
 	no_counts(after);
@@ -720,11 +725,7 @@ static int fuzz_hist(int writes)
 				fail("%s: cannot read", path);
 			path_of(path, t, "trigger");
 		}
-		if (!err) {
-			accepted++;
-			continue;
-		}
-		check_refusal(path, buf, len, err, before, after);
+		check_write(path, buf, len, err, before, after);
 	}
 	clear_all(before);
 	free(buf);
@@ -755,11 +756,7 @@ static int fuzz_triggers(int writes)
 		err = write_read_back(path, buf, len, after);
 		if (err < 0)
 			continue;
-		if (!err) {
-			accepted++;
-			continue;
-		}
-		check_refusal(path, buf, len, err, before, after);
+		check_write(path, buf, len, err, before, after);
 	}
 	clear_all(before);
 	free(buf);
