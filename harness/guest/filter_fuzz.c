@@ -510,10 +510,15 @@ static int gen_trigger(int t, char *buf)
 	return len;
 }
 
-/* A trigger listing with the counts left out: they change as events fire. */
+/*
+ * A trigger listing with what firing events change left out: the counts,
+ * and whether a hist trigger is paused (enable_hist/disable_hist).
+ */
 static void no_counts(char *text)
 {
+	static const char *const live[] = { " [paused]", " [active]" };
 	char *p = text, *q;
+	size_t i;
 
 	while ((p = strstr(p, ":count=")) != NULL) {
 		q = p + 7;
@@ -522,6 +527,10 @@ static void no_counts(char *text)
 		memmove(p + 6, q, strlen(q) + 1);
 		p += 6;
 	}
+	for (i = 0; i < sizeof(live) / sizeof(live[0]); i++)
+		for (p = text; (p = strstr(p, live[i])) != NULL; )
+			memmove(p, p + strlen(live[i]),
+				strlen(p + strlen(live[i])) + 1);
 }
 
 /*
