@@ -921,6 +921,7 @@ void hist_trigger_fire(struct event_trigger *t, void *rec)
 	struct hist_trigger *ht = t->data;
 	struct hist_table *tab = ht->table;
 	struct tracing_map_elt *elt;
+	struct tracing_map *map;
 	u64 key[HIST_KEYS_MAX];
 	unsigned int i;
 
@@ -932,8 +933,9 @@ void hist_trigger_fire(struct event_trigger *t, void *rec)
 	}
 	for (i = 0; i < tab->nr_keys; i++)
 		key[i] = load_val(t, &tab->keys[i], &ht->keys[i], rec);
-	elt = tracing_map_insert(rcu_dereference_sched(tab->map), key,
-				 tab->nr_keys * sizeof(u64), NULL);
+	map = rcu_dereference_sched(tab->map);
+	elt = tracing_map_find_words(map, key, tab->nr_keys) ?:
+	      tracing_map_insert(map, key, tab->nr_keys * sizeof(u64), NULL);
 	if (elt)
 		vals_add(t, ht, tab, elt, rec);
 }

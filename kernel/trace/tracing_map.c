@@ -59,39 +59,6 @@
 /* Reads of an entry that a snapshot makes before taking what it has. */
 #define SNAP_TRIES	1000
 
-struct tracing_map_bucket {
-	u32	hash;
-	u32	elt;
-};
-
-/**
- * struct tracing_map - the map
- * @bits: log2 of max_elts
- * @key_size: the longest key
- * @n_sums: sums per entry, the hit count included
- * @priv_size: bytes of private data per entry
- * @elt_size: bytes of one entry, sums, key and private data
- * @key_off: offset of the key in an entry
- * @mask: number of buckets - 1
- * @taken: entries taken so far (may pass max_elts by the refused ones)
- * @drops: hits that found no room
- * @buckets: 2 * max_elts buckets
- * @elts: max_elts entries of @elt_size bytes
- */
-struct tracing_map {
-	unsigned int			bits;
-	unsigned int			key_size;
-	unsigned int			n_sums;
-	unsigned int			priv_size;
-	size_t				elt_size;
-	unsigned int			key_off;
-	u32				mask;
-	atomic_t			taken;
-	atomic64_t			drops;
-	struct tracing_map_bucket	*buckets;
-	void				*elts;
-};
-
 static inline unsigned int max_elts(const struct tracing_map *map)
 {
 	return 1U << map->bits;
@@ -119,7 +86,7 @@ static inline void *elt_priv(const struct tracing_map *map,
  * Keys of whole u64 words (hist's numeric keys) are hashed and compared
  * a word at a time; others byte-wise.
  */
-#define WORDS_MAX	4
+#define WORDS_MAX	TRACING_MAP_WORDS_MAX
 
 static inline bool key_is_words(u32 len)
 {
@@ -128,18 +95,11 @@ static inline bool key_is_words(u32 len)
 
 static inline u32 key_hash(const void *key, u32 len)
 {
-	const u64 *w = key;
-	u64 x;
 	u32 h;
 
-	if (key_is_words(len)) {
-		x = get_unaligned(w);
-		while (len -= sizeof(u64))
-			x = (x * GOLDEN_RATIO_64) ^ get_unaligned(++w);
-		h = hash_64(x, 32);
-	} else {
-		h = jhash(key, len, 0);
-	}
+	if (key_is_words(len))
+		return tracing_map_hash_words(key, len / sizeof(u64));
+	h = jhash(key, len, 0);
 	return h ?: 1;
 }
 

@@ -36,7 +36,9 @@
 #define _TRACING_MAP_H
 
 #include <linux/atomic.h>
+#include <linux/hash.h>
 #include <linux/types.h>
+#include <linux/unaligned.h>
 
 /* Bounds on the number of entries, which is a power of two. */
 #define TRACING_MAP_BITS_MIN	7
@@ -45,6 +47,8 @@
 
 /* The most sums an entry has, the hit count included. */
 #define TRACING_MAP_SUMS_MAX	16
+/* Keys of up to this many whole u64 words are hashed a word at a time. */
+#define TRACING_MAP_WORDS_MAX	4
 
 /**
  * struct tracing_map_elt - one entry
@@ -92,7 +96,43 @@ struct tracing_map_snap {
 	u64				drops;
 };
 
-struct tracing_map;
+/**
+ * struct tracing_map_bucket - one bucket of a map
+ * @hash: the hash of its key, 0 while free
+ * @elt: index + 1 of its entry, 0 until published
+ */
+struct tracing_map_bucket {
+	u32	hash;
+	u32	elt;
+};
+
+/**
+ * struct tracing_map - the map
+ * @bits: log2 of max_elts
+ * @key_size: the longest key
+ * @n_sums: sums per entry, the hit count included
+ * @priv_size: bytes of private data per entry
+ * @elt_size: bytes of one entry, sums, key and private data
+ * @key_off: offset of the key in an entry
+ * @mask: number of buckets - 1
+ * @taken: entries taken so far (may pass max_elts by the refused ones)
+ * @drops: hits that found no room
+ * @buckets: 2 * max_elts buckets
+ * @elts: max_elts entries of @elt_size bytes
+ */
+struct tracing_map {
+	unsigned int			bits;
+	unsigned int			key_size;
+	unsigned int			n_sums;
+	unsigned int			priv_size;
+	size_t				elt_size;
+	unsigned int			key_off;
+	u32				mask;
+	atomic_t			taken;
+	atomic64_t			drops;
+	struct tracing_map_bucket	*buckets;
+	void				*elts;
+};
 
 struct tracing_map *tracing_map_create(unsigned int bits,
 				       unsigned int key_size,
@@ -108,6 +148,68 @@ int tracing_map_snapshot(struct tracing_map *map,
 void tracing_map_snap_free(struct tracing_map_snap *snap);
 unsigned int tracing_map_max_elts(const struct tracing_map *map);
 unsigned int tracing_map_n_sums(const struct tracing_map *map);
+
+/**
+ * tracing_map_hash_words() - the hash of a key of whole u64 words
+ * @key: the key
+ * @n: its words, 1 to TRACING_MAP_WORDS_MAX
+ *
+ * Context: any.
+ * Return: the hash, never 0.
+ */
+static __always_inline u32 tracing_map_hash_words(const void *key,
+						  unsigned int n)
+{
+	const u64 *w = key;
+	u64 x = get_unaligned(w);
+	u32 h;
+
+	while (--n)
+		x = (x * GOLDEN_RATIO_64) ^ get_unaligned(++w);
+	h = hash_64(x, 32);
+	return h ?: 1;
+}
+
+/**
+ * tracing_map_find_words() - the entry of a key of whole u64 words, if
+ *	it sits in its home bucket
+ * @map: the map
+ * @key: the key
+ * @n: its words, 1 to TRACING_MAP_WORDS_MAX
+ *
+ * The common case of a key seen before, inline in the caller: one
+ * bucket looked at, no call.  NULL sends the caller to
+ * tracing_map_insert(), which walks and adds.
+ *
+ * Context: any, NMI included.
+ * Return: the entry, or NULL.
+ */
+static __always_inline struct tracing_map_elt *
+tracing_map_find_words(struct tracing_map *map, const u64 *key,
+		       unsigned int n)
+{
+	u32 hash = tracing_map_hash_words(key, n);
+	struct tracing_map_bucket *b = &map->buckets[hash & map->mask];
+	struct tracing_map_elt *elt;
+	const u64 *k;
+	unsigned int i;
+	u32 e;
+
+	if (READ_ONCE(b->hash) != hash)
+		return NULL;
+	/* Pairs with the release that published the entry. */
+	e = smp_load_acquire(&b->elt);
+	if (!e)
+		return NULL;
+	elt = map->elts + (e - 1) * map->elt_size;
+	if (elt->key_len != n * sizeof(u64))
+		return NULL;
+	k = (void *)elt + map->key_off;
+	for (i = 0; i < n; i++)
+		if (k[i] != key[i])
+			return NULL;
+	return elt;
+}
 
 /**
  * tracing_map_hit_begin() - start adding one hit to an entry

@@ -69,6 +69,7 @@ static void tracing_map_sums(struct kunit *test)
 	struct tracing_map *map = tmt_map(test, 7, 8, 2);
 	const struct tracing_map_entry *e;
 	struct tracing_map_snap snap;
+	unsigned int found;
 	u64 k;
 
 	for (k = 0; k < 50; k++) {
@@ -90,6 +91,19 @@ static void tracing_map_sums(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, e->sums[1], 1049);
 	KUNIT_EXPECT_NULL(test, tmt_find(&snap, 50));
 	tracing_map_snap_free(&snap);
+
+	/* The inline lookup finds what insert finds, or sends it there. */
+	for (k = 0, found = 0; k < 50; k++) {
+		struct tracing_map_elt *elt = tracing_map_find_words(map, &k, 1);
+
+		if (elt)
+			found++;
+		KUNIT_EXPECT_TRUE(test, !elt ||
+				  elt == tracing_map_insert(map, &k, 8, NULL));
+	}
+	KUNIT_EXPECT_GT(test, found, 25);
+	k = 50;
+	KUNIT_EXPECT_NULL(test, tracing_map_find_words(map, &k, 1));
 	tracing_map_destroy(map);
 }
 
