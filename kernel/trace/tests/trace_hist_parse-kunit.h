@@ -9,6 +9,16 @@
 
 #define HP_OFF	5	/* strlen("hist:") */
 
+/* A spec off the stack: it is too big for a KASAN kernel's frames. */
+static struct hist_spec *hp_spec(struct kunit *test)
+{
+	struct hist_spec *spec = kunit_kzalloc(test, sizeof(*spec),
+					       GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, spec);
+	return spec;
+}
+
 /* A command that parses, and what it must count. */
 static const struct {
 	const char	*line;
@@ -71,8 +81,8 @@ static const struct {
 
 static void hist_parse_good(struct kunit *test)
 {
+	struct hist_spec *spec = hp_spec(test);
 	struct hist_error err;
-	struct hist_spec spec;
 	char buf[160];
 	size_t i;
 
@@ -81,24 +91,24 @@ static void hist_parse_good(struct kunit *test)
 
 		strscpy(buf, line, sizeof(buf));
 		KUNIT_EXPECT_EQ_MSG(test, hist_parse(buf + HP_OFF, HP_OFF,
-						     &spec, &err), 0,
+						     spec, &err), 0,
 				    "%s: %s at %u", line, hist_errs[err.code],
 				    err.pos);
-		KUNIT_EXPECT_EQ_MSG(test, spec.nr_keys, hp_good[i].keys, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->nr_keys, hp_good[i].keys, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.nr_vals, hp_good[i].vals, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->nr_vals, hp_good[i].vals, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.nr_sort, hp_good[i].sort, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->nr_sort, hp_good[i].sort, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.bits, hp_good[i].bits, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->bits, hp_good[i].bits, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.pause, hp_good[i].pause, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->pause, hp_good[i].pause, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.cont, hp_good[i].cont, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->cont, hp_good[i].cont, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.clear, hp_good[i].clear, "%s",
+		KUNIT_EXPECT_EQ_MSG(test, spec->clear, hp_good[i].clear, "%s",
 				    line);
-		KUNIT_EXPECT_EQ_MSG(test, spec.nohitcount, hp_good[i].nohc,
+		KUNIT_EXPECT_EQ_MSG(test, spec->nohitcount, hp_good[i].nohc,
 				    "%s", line);
 	}
 }
@@ -107,26 +117,26 @@ static void hist_parse_good(struct kunit *test)
 static void hist_parse_parts(struct kunit *test)
 {
 	char buf[] = "hist:keys=call_site.sym,bytes_req.buckets=64:vals=bytes_alloc.hex:sort=bytes_alloc.descending:name=kh";
+	struct hist_spec *spec = hp_spec(test);
 	struct hist_error err;
-	struct hist_spec spec;
 
-	KUNIT_ASSERT_EQ(test, hist_parse(buf + HP_OFF, HP_OFF, &spec, &err),
+	KUNIT_ASSERT_EQ(test, hist_parse(buf + HP_OFF, HP_OFF, spec, &err),
 			0);
-	KUNIT_EXPECT_EQ(test, spec.keys[0].len, 9);
-	KUNIT_EXPECT_EQ(test, memcmp(spec.keys[0].name, "call_site", 9), 0);
-	KUNIT_EXPECT_EQ(test, spec.keys[0].pos, 10);
-	KUNIT_EXPECT_EQ(test, spec.keys[0].mods, BIT(FMOD_SYM));
-	KUNIT_EXPECT_EQ(test, spec.keys[0].mod_pos, 20);
-	KUNIT_EXPECT_EQ(test, spec.keys[1].mods, BIT(FMOD_BUCKETS));
-	KUNIT_EXPECT_EQ(test, spec.keys[1].buckets, 64);
-	KUNIT_EXPECT_EQ(test, spec.vals[0].mods, BIT(FMOD_HEX));
-	KUNIT_EXPECT_EQ(test, spec.vals[0].len, 11);
-	KUNIT_EXPECT_TRUE(test, spec.sort[0].descending);
-	KUNIT_EXPECT_EQ(test, spec.sort[0].field.len, 11);
-	KUNIT_EXPECT_EQ(test, spec.sort[0].field.mods, 0);
-	KUNIT_EXPECT_EQ(test, spec.name_len, 2);
-	KUNIT_EXPECT_EQ(test, memcmp(spec.name, "kh", 2), 0);
-	KUNIT_EXPECT_EQ(test, spec.keys_pos, 5);
+	KUNIT_EXPECT_EQ(test, spec->keys[0].len, 9);
+	KUNIT_EXPECT_EQ(test, memcmp(spec->keys[0].name, "call_site", 9), 0);
+	KUNIT_EXPECT_EQ(test, spec->keys[0].pos, 10);
+	KUNIT_EXPECT_EQ(test, spec->keys[0].mods, BIT(FMOD_SYM));
+	KUNIT_EXPECT_EQ(test, spec->keys[0].mod_pos, 20);
+	KUNIT_EXPECT_EQ(test, spec->keys[1].mods, BIT(FMOD_BUCKETS));
+	KUNIT_EXPECT_EQ(test, spec->keys[1].buckets, 64);
+	KUNIT_EXPECT_EQ(test, spec->vals[0].mods, BIT(FMOD_HEX));
+	KUNIT_EXPECT_EQ(test, spec->vals[0].len, 11);
+	KUNIT_EXPECT_TRUE(test, spec->sort[0].descending);
+	KUNIT_EXPECT_EQ(test, spec->sort[0].field.len, 11);
+	KUNIT_EXPECT_EQ(test, spec->sort[0].field.mods, 0);
+	KUNIT_EXPECT_EQ(test, spec->name_len, 2);
+	KUNIT_EXPECT_EQ(test, memcmp(spec->name, "kh", 2), 0);
+	KUNIT_EXPECT_EQ(test, spec->keys_pos, 5);
 }
 
 /* A refused command: its code, and the text the caret goes under. */
@@ -235,8 +245,8 @@ static const struct {
 
 static void hist_parse_bad(struct kunit *test)
 {
+	struct hist_spec *spec = hp_spec(test);
 	struct hist_error err;
-	struct hist_spec spec;
 	char buf[160];
 	size_t i;
 
@@ -246,7 +256,7 @@ static void hist_parse_bad(struct kunit *test)
 
 		strscpy(buf, line, sizeof(buf));
 		KUNIT_EXPECT_EQ_MSG(test, hist_parse(buf + HP_OFF, HP_OFF,
-						     &spec, &err), -EINVAL,
+						     spec, &err), -EINVAL,
 				    "%s", line);
 		KUNIT_EXPECT_STREQ_MSG(test, hist_errs[err.code],
 				       hist_errs[hp_bad[i].code], "%s", line);
