@@ -439,20 +439,26 @@ static bool keys_numeric(const struct hist_table *tab,
 	return true;
 }
 
-/* A field of @call that needs the context word filled in. */
+/* common_flags and common_preempt_count: the context word. */
+static bool reads_ctx_field(const struct hist_load_op *op)
+{
+	return op->offset == offsetof(struct trace_entry, flags) ||
+	       op->offset == offsetof(struct trace_entry, preempt_count);
+}
+
+/* A key or value of @tab that needs the context word filled in. */
 static bool reads_ctx(const struct hist_trigger *ht,
 		      const struct hist_table *tab)
 {
 	unsigned int i;
 
-	/* common_flags at 2, common_preempt_count at 3. */
 	for (i = 0; i < tab->nr_keys; i++)
 		if (tab->keys[i].src == HSRC_FIELD &&
-		    (ht->keys[i].offset == 2 || ht->keys[i].offset == 3))
+		    reads_ctx_field(&ht->keys[i]))
 			return true;
 	for (i = 1; i < tab->nr_vals; i++)
 		if (tab->vals[i].src == HSRC_FIELD &&
-		    (ht->vals[i].offset == 2 || ht->vals[i].offset == 3))
+		    reads_ctx_field(&ht->vals[i]))
 			return true;
 	return false;
 }

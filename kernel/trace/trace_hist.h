@@ -49,7 +49,6 @@ struct trace_event_file;
 #define HIST_STACK_DEPTH	16
 #define HIST_STR_MAX		256
 #define HIST_KEY_SIZE_MAX	(HIST_STR_MAX + HIST_STACK_DEPTH * sizeof(long))
-#define HIST_SIZE_DEFAULT	BIT(TRACING_MAP_BITS_DEFAULT)
 
 /**
  * enum hist_err - why a hist command was refused; messages in

@@ -405,8 +405,6 @@ static void trigger_log_err(struct trace_event_file *file, const char *line,
 static int parse_errno(const struct trigger_error *err)
 {
 	switch (err->code) {
-	case TERR_UNSUPPORTED:
-		return -EOPNOTSUPP;
 	case TERR_TOO_LONG:
 		return -E2BIG;
 	default:

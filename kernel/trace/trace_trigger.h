@@ -47,7 +47,6 @@ struct event_trigger;
  * @TERR_NONE: not refused
  * @TERR_EMPTY: nothing but blanks
  * @TERR_UNKNOWN: no such command
- * @TERR_UNSUPPORTED: a command this kernel lists but cannot run yet
  * @TERR_NO_TARGET: enable_event/disable_event without <sys>:<event>
  * @TERR_BAD_TARGET: a target name that is empty or too long
  * @TERR_NO_EVENT: the target event does not exist in this instance
@@ -67,7 +66,6 @@ enum trigger_err {
 	TERR_NONE,
 	TERR_EMPTY,
 	TERR_UNKNOWN,
-	TERR_UNSUPPORTED,
 	TERR_NO_TARGET,
 	TERR_BAD_TARGET,
 	TERR_NO_EVENT,
@@ -133,7 +131,6 @@ struct trigger_spec {
  * @has_target: takes "<system>:<event>" before the count
  * @post: runs after the triggering event is recorded, so that the event
  *	is in the trace it turns off or in the snapshot it takes
- * @unsupported: listed in the help, refused when written
  * @args: takes free-form arguments after the ':' (hist), instead of a
  *	count
  * @needs_rec: @fire reads the record, so the triggers run only where
@@ -162,7 +159,6 @@ struct trigger_cmd {
 	unsigned int	type;
 	bool		has_target;
 	bool		post;
-	bool		unsupported;
 	bool		args;
 	bool		needs_rec;
 	bool		multi;

@@ -88,18 +88,34 @@ static void stacktrace_fire(struct event_trigger *t, void *rec)
 	trace_stack_record(t->file->tr, trigger_ctx(), TRIGGER_STACK_SKIP);
 }
 
-/* The target of enable_event/disable_event: same instance, not itself. */
-static int target_bind(struct event_trigger *t,
-		       const struct trigger_spec *spec,
-		       struct trigger_error *err)
+/* The event a command names, in its own instance; NULL with @err set. */
+static struct trace_event_file *target_find(struct event_trigger *t,
+					    const struct trigger_spec *spec,
+					    struct trigger_error *err)
 {
 	struct trace_event_file *target;
-	int ret;
 
 	lockdep_assert_held(&trace_mutex);
 	target = __trace_find_event_file(t->file->tr, spec->system,
 					 spec->event);
-	if (!target || !target->event_call->class->reg ||
+	if (!target) {
+		err->code = TERR_NO_EVENT;
+		err->pos = spec->target_col;
+	}
+	return target;
+}
+
+/* The target of enable_event/disable_event: an event that can be on. */
+static int target_bind(struct event_trigger *t,
+		       const struct trigger_spec *spec,
+		       struct trigger_error *err)
+{
+	struct trace_event_file *target = target_find(t, spec, err);
+	int ret;
+
+	if (!target)
+		return -EINVAL;
+	if (!target->event_call->class->reg ||
 	    target->event_call->flags & TRACE_EVENT_FL_IGNORE_ENABLE) {
 		err->code = TERR_NO_EVENT;
 		err->pos = spec->target_col;
@@ -150,16 +166,10 @@ static int hist_target_bind(struct event_trigger *t,
 			    const struct trigger_spec *spec,
 			    struct trigger_error *err)
 {
-	struct trace_event_file *target;
+	struct trace_event_file *target = target_find(t, spec, err);
 
-	lockdep_assert_held(&trace_mutex);
-	target = __trace_find_event_file(t->file->tr, spec->system,
-					 spec->event);
-	if (!target) {
-		err->code = TERR_NO_EVENT;
-		err->pos = spec->target_col;
+	if (!target)
 		return -EINVAL;
-	}
 	refcount_inc(&target->ref);
 	t->target = target;
 	return 0;

@@ -33,7 +33,6 @@ const char *const trigger_errs[] = {
 	[TERR_NONE]		= "Success",
 	[TERR_EMPTY]		= "Empty trigger command",
 	[TERR_UNKNOWN]		= "Unknown trigger command",
-	[TERR_UNSUPPORTED]	= "Trigger command not supported yet",
 	[TERR_NO_TARGET]	= "Missing <system>:<event>",
 	[TERR_BAD_TARGET]	= "Invalid event name",
 	[TERR_NO_EVENT]		= "Event not found in this instance",
@@ -201,8 +200,6 @@ int trigger_parse(char *buf, struct trigger_spec *spec,
 	spec->cmd = n ? trigger_cmd_find(buf + pos, n) : NULL;
 	if (!spec->cmd)
 		return fail(err, TERR_UNKNOWN, pos);
-	if (spec->cmd->unsupported)
-		return fail(err, TERR_UNSUPPORTED, pos);
 	pos += n;
 	if (spec->cmd->has_target) {
 		if (buf[pos] != ':')

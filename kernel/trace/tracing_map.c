@@ -247,20 +247,6 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 }
 
 /**
- * tracing_map_clear() - empty a map
- * @map: the map; no writer may be running
- *
- * Context: process context.
- */
-void tracing_map_clear(struct tracing_map *map)
-{
-	memset(map->buckets, 0, 2 * max_elts(map) * sizeof(*map->buckets));
-	memset(map->elts, 0, max_elts(map) * map->elt_size);
-	atomic_set(&map->taken, 0);
-	atomic64_set(&map->drops, 0);
-}
-
-/**
  * tracing_map_max_elts() - the number of entries a map can hold
  * @map: the map
  *
@@ -333,7 +319,7 @@ static unsigned int entries_merge(struct tracing_map_entry *e,
 
 /**
  * tracing_map_snapshot() - copy a map's entries
- * @map: the map; clear and destroy must wait for the snapshot
+ * @map: the map; destroy must wait for the snapshot
  * @snap: filled in; free with tracing_map_snap_free()
  *
  * Writers go on while the copy is made; each entry is copied with the

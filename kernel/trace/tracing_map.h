@@ -20,15 +20,16 @@
  *	}
  *
  * Readers take a copy with tracing_map_snapshot(), which never blocks the
- * writers, and whose entries each hold the sums of a whole number of hits.
+ * writers; it reads each entry again (a bounded number of times) until its
+ * sums hold a whole number of hits.
  *
  * Locking:
  *
  *  ========================  ============================================
  *  insert, hit_*()           any context, concurrently, no lock
  *  snapshot                  process context; concurrent with writers;
- *                            the caller keeps clear and destroy away
- *  clear, destroy            process context; no writer may be running
+ *                            the caller keeps destroy away
+ *  destroy                   process context; no writer may be running
  *                            (the caller stops them and waits for RCU)
  *  ========================  ============================================
  */
@@ -68,7 +69,7 @@ struct tracing_map_elt {
 
 /**
  * struct tracing_map_entry - one entry of a snapshot
- * @key: the key, inside the map (valid until it is cleared or destroyed)
+ * @key: the key, inside the map (valid until it is destroyed)
  * @key_len: its length
  * @priv: what the entry was created with (see tracing_map_insert())
  * @sums: a copy of the sums, hit count first
@@ -142,7 +143,6 @@ void tracing_map_destroy(struct tracing_map *map);
 struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					   const void *key, u32 key_len,
 					   const void *priv);
-void tracing_map_clear(struct tracing_map *map);
 int tracing_map_snapshot(struct tracing_map *map,
 			 struct tracing_map_snap *snap);
 void tracing_map_snap_free(struct tracing_map_snap *snap);
