@@ -312,6 +312,24 @@ void tracing_log_err(struct trace_array *tr, const char *loc,
 /* trace_fs.c */
 int trace_tracer_files_create(struct trace_array *tr);
 
+/* trace_dynevent.c and trace_synth.c: the top level's command files */
+#ifdef CONFIG_DYNAMIC_EVENTS
+int trace_dynevent_files_create(struct trace_array *tr);
+#else
+static inline int trace_dynevent_files_create(struct trace_array *tr)
+{
+	return 0;
+}
+#endif
+#ifdef CONFIG_SYNTH_EVENTS
+int trace_synth_files_create(struct trace_array *tr);
+#else
+static inline int trace_synth_files_create(struct trace_array *tr)
+{
+	return 0;
+}
+#endif
+
 /* trace_cmdlines.c */
 int trace_cmdline_files_create(struct trace_array *tr);
 void trace_save_cmdline(struct task_struct *tsk);

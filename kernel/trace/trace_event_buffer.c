@@ -441,6 +441,22 @@ static noinline void commit_filtered(struct trace_event_buffer *fbuffer)
 }
 
 /**
+ * trace_event_buffer_discard() - give back a reserved record unrecorded
+ * @fbuffer: the reservation from trace_event_buffer_reserve()
+ *
+ * No trigger runs and nothing is recorded.
+ *
+ * Context: as trace_event_buffer_commit().
+ */
+void trace_event_buffer_discard(struct trace_event_buffer *fbuffer)
+{
+	if (fbuffer->event)
+		ring_buffer_discard_commit(fbuffer->buffer, fbuffer->event);
+	else
+		trace_scratch_put();
+}
+
+/**
  * trace_event_buffer_commit() - commit a filled record
  * @fbuffer: the reservation from trace_event_buffer_reserve()
  *

@@ -332,7 +332,9 @@ void trace_put_event_file(struct trace_event_file *file)
 	struct trace_array *tr = file->tr;
 
 	mutex_lock(&trace_mutex);
-	trace_event_put_ref(file->event_call);
+	/* The event of a freed file went with its module. */
+	if (!(file->flags & EVENT_FILE_FL_FREED))
+		trace_event_put_ref(file->event_call);
 	tr->ref--;
 	mutex_unlock(&trace_mutex);
 	trace_event_file_put(file);

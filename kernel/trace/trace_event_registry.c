@@ -438,6 +438,41 @@ static bool event_busy(struct trace_event_call *call)
 }
 
 /**
+ * __trace_event_call_busy() - whether a run-time event is in use
+ * @call: the event
+ *
+ * In use: enabled or soft-enabled in some instance, with triggers, or
+ * pinned by trace_get_event_file() or by its type.
+ *
+ * Context: trace_mutex held.
+ * Return: true while in use.
+ */
+bool __trace_event_call_busy(struct trace_event_call *call)
+{
+	lockdep_assert_held(&trace_mutex);
+	return event_busy(call);
+}
+
+/**
+ * __trace_event_call_remove() - remove a run-time event
+ * @call: the event
+ *
+ * Removes it whatever its state: callers that must not remove an event
+ * in use check __trace_event_call_busy() first; one whose owner (a
+ * module) is going does not.  Its files are switched off and their
+ * triggers removed in every instance; a file still open, or held by
+ * trace_get_event_file(), is marked freed and no longer reaches the
+ * event.
+ *
+ * Context: trace_mutex held.
+ */
+void __trace_event_call_remove(struct trace_event_call *call)
+{
+	lockdep_assert_held(&trace_mutex);
+	__unregister_event(call);
+}
+
+/**
  * trace_remove_event_call() - remove an event made at run time
  * @call: the event
  *

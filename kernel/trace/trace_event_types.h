@@ -124,6 +124,8 @@ struct trace_event_file *__trace_find_event_file(struct trace_array *tr,
 void trace_event_file_put(struct trace_event_file *file);
 void trace_subsystem_dir_put(struct trace_subsystem_dir *dir);
 const char *trace_event_system(struct trace_event_file *file);
+bool __trace_event_call_busy(struct trace_event_call *call);
+void __trace_event_call_remove(struct trace_event_call *call);
 
 /* trace_event_fields.c */
 int trace_event_define_fields(struct trace_event_call *call);
@@ -139,6 +141,9 @@ int __trace_event_enable(struct trace_event_file *file, bool enable,
 int __trace_set_clr_event(struct trace_array *tr, const char *match,
 			  const char *sub, const char *event, bool set);
 int trace_set_clr_event_str(struct trace_array *tr, char *buf, bool set);
+
+/* trace_event_buffer.c */
+void trace_event_buffer_discard(struct trace_event_buffer *fbuffer);
 
 /* trace_event_inject.c */
 int trace_event_inject(struct trace_event_file *file, char *buf);

@@ -96,6 +96,8 @@ static const struct trace_instance_part trace_instance_parts[] = {
 	  .free = trace_event_pid_free },
 	{ .create = trace_printk_files_create },
 	{ .create = trace_cmdline_files_create },
+	{ .create = trace_dynevent_files_create },
+	{ .create = trace_synth_files_create },
 };
 
 static int trace_array_init(struct trace_array *tr, const char *name)
