@@ -14,7 +14,8 @@
  * failure fails the load.  The events stay, disabled, until the module
  * is unloaded.
  *
- * With fail_init=1 the module enables one of its events in the top-level
+ * With top_trace=1 it also records one event with a stack field in the
+ * top-level buffer, for tools to read.  With fail_init=1 the module enables one of its events in the top-level
  * instance and then fails to load: the events go with the module while
  * enabled, which nothing must notice.
  *
@@ -34,6 +35,10 @@
 static bool fail_init;
 module_param(fail_init, bool, 0444);
 MODULE_PARM_DESC(fail_init, "enable an event, then fail to load");
+
+static bool top_trace;
+module_param(top_trace, bool, 0444);
+MODULE_PARM_DESC(top_trace, "also record one event in the top-level buffer");
 
 static struct trace_array *tr;
 static struct trace_event_file *gen_file, *empty_file, *create_file;
@@ -395,6 +400,36 @@ static void test_disabled(void)
 	      "deleted while held");
 }
 
+/*
+ * One create_synth_test event in the top-level buffer, with a stack of
+ * three known functions, for tools to read (trace-cmd in the guest tests).
+ */
+static void trace_in_top(void)
+{
+	struct trace_event_file *file;
+	unsigned long st[] = { 3, (unsigned long)synth_event_trace,
+			       (unsigned long)synth_event_create,
+			       (unsigned long)kfree };
+	u64 vals[6];
+
+	file = trace_get_event_file(NULL, "synthetic", "create_synth_test");
+	CHECK(!IS_ERR(file), "no top-level file");
+	if (IS_ERR(file))
+		return;
+	vals[0] = current->pid;
+	vals[1] = (u64)(uintptr_t)current->comm;
+	vals[2] = 4242;
+	vals[3] = (u64)(uintptr_t)"a dynamic string";
+	vals[4] = (u64)(uintptr_t)st;
+	vals[5] = 7;
+	CHECK(!trace_array_set_clr_event(file->tr, "synthetic",
+					 "create_synth_test", true), "enable");
+	CHECK(!synth_event_trace_array(file, vals, ARRAY_SIZE(vals)), "trace");
+	trace_array_set_clr_event(file->tr, "synthetic", "create_synth_test",
+				  false);
+	trace_put_event_file(file);
+}
+
 static void put_files(void)
 {
 	struct trace_event_file **files[] = {
@@ -445,6 +480,8 @@ static int __init synth_event_gen_test_init(void)
 	test_disabled();
 	/* Leave the events disabled: an enabled one pins this module. */
 	put_files();
+	if (top_trace)
+		trace_in_top();
 	if (fail_init) {
 		trace_set_clr_event("synthetic", "create_synth_test", 1);
 		remove_instance();

@@ -28,6 +28,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_output.h"
 #include "trace_synth.h"
 
 static struct dyn_event_operations synth_dyn_ops;
@@ -103,8 +104,11 @@ static void print_field(struct trace_iterator *iter,
 	case SYNTH_STACK:
 		trace_seq_puts(s, "STACK:");
 		ip = rec + (loc & 0xffff);
-		for (i = 0; i < (loc >> 16) / sizeof(long); i++)
-			trace_seq_printf(s, "\n=> %pS", (void *)ip[i]);
+		for (i = 0; i < (loc >> 16) / sizeof(long); i++) {
+			trace_seq_puts(s, "\n=> ");
+			trace_print_sym(s, ip[i], READ_ONCE(iter->tr->flags) |
+					TRACE_ITER_SYM_OFFSET);
+		}
 		break;
 	}
 }
@@ -164,7 +168,10 @@ static char *make_print_fmt(const struct synth_def *def)
 			seq_buf_printf(&sb, ", __get_str(%s)", f->name);
 			break;
 		case SYNTH_STACK:
-			seq_buf_printf(&sb, ", __get_stacktrace(%s)", f->name);
+			/* What libtraceevent can decode: the addresses. */
+			seq_buf_printf(&sb, ", __print_array(__get_dynamic_array(%s), __get_dynamic_array_len(%s) / %zu, %zu)",
+				       f->name, f->name, sizeof(long),
+				       sizeof(long));
 			break;
 		case SYNTH_ARRAY:
 			seq_buf_printf(&sb, ", __print_array(REC->%s, %u, %u)",
