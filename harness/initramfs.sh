@@ -17,9 +17,10 @@ cp "$ROOT/harness/guest/init" init
 chmod +x init
 mkdir -p harness
 cp -r "$ROOT"/harness/guest/* harness/
-rm -f harness/init harness/*.c
-# The filter fuzzer (guest/filter_fuzz.c), static: the guest has no libc.
+rm -f harness/init harness/*.c harness/*.h
+# The fuzzers (guest/*_fuzz.c), static: the guest has no libc.
 gcc -O2 -static -Wall -o harness/filter_fuzz "$ROOT/harness/guest/filter_fuzz.c"
+gcc -O2 -static -Wall -o harness/dynevent_fuzz "$ROOT/harness/guest/dynevent_fuzz.c"
 
 cat >etc/passwd <<'P'
 root:x:0:0:root:/root:/bin/sh

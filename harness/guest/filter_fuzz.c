@@ -43,9 +43,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#define T		"/sys/kernel/tracing/"
 #define MAX_WRITE	4096	/* what the kernel reads of one write */
-#define BUF		16384
+#define FUZZ_NAME	"filter_fuzz"
+
+#include "fuzz_util.h"
 
 static const char *const targets[] = {
 	"events/sched/sched_switch",
@@ -81,59 +82,6 @@ static struct target {
 	char fields[64][64];
 	char types[64][64];
 } tg[NR_TARGETS];
-
-static unsigned long long rng;
-static int failures, accepted, refused, checks;
-
-static unsigned int rnd(unsigned int n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return n ? (unsigned int)(rng >> 11) % n : 0;
-}
-
-static void fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (failures++ >= 20)
-		return;
-	va_start(ap, fmt);
-	printf("filter_fuzz: FAIL: ");
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-}
-
-static int read_file(const char *path, char *buf, size_t size)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t n, len = 0;
-
-	if (fd < 0)
-		return -1;
-	while (len < (ssize_t)size - 1 &&
-	       (n = read(fd, buf + len, size - 1 - len)) > 0)
-		len += n;
-	close(fd);
-	buf[len] = '\0';
-	return len;
-}
-
-/* Return: 0, or the errno of the write. */
-static int write_file(const char *path, const char *s, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	int err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (write(fd, s, len) != (ssize_t)len)
-		err = errno;
-	close(fd);
-	return err;
-}
 
 /*
  * Write @len bytes of @s to @path, then read the file back into @text
@@ -192,12 +140,6 @@ static void load_targets(void)
 	free(buf);
 }
 
-static const char *pick(const char *const *v, int n)
-{
-	return v[rnd(n)];
-}
-#define PICK(v) pick(v, sizeof(v) / sizeof(v[0]))
-
 static const char *const nums[] = {
 	"0", "1", "-1", "17", "0x10", "0777", "18446744073709551615",
 	"99999999999999999999", "-9223372036854775808", "1x", "abc", "\"5\"",
@@ -224,17 +166,6 @@ static const char *const pseudo[] = {
 	"COMM", "comm", "CPU", "cpu", "nosuch",
 };
 static const char *const mods[] = { ".ustring", ".function", ".bogus" };
-
-static int cat(char *buf, int len, const char *s)
-{
-	int n = strlen(s);
-
-	if (len + n >= BUF - 1)
-		return len;
-	memcpy(buf + len, s, n);
-	buf[len + n] = '\0';
-	return len + n;
-}
 
 static int gen_pred(struct target *t, char *buf, int len)
 {
@@ -301,48 +232,6 @@ static int gen_expr(struct target *t, char *buf, int len, int depth)
 		return gen_expr(t, buf, len, depth - 1);
 	}
 	return gen_pred(t, buf, len);
-}
-
-static int mutate(char *buf, int len)
-{
-	static const char chars[] = "()&|!\"'=<>~*?[]{}, \t\n0123456789abcxyz_-.";
-	int i, n = 1 + rnd(3), a, b;
-
-	for (i = 0; i < n && len > 0; i++) {
-		a = rnd(len);
-		switch (rnd(5)) {
-		case 0:		/* delete a byte */
-			memmove(buf + a, buf + a + 1, len - a);
-			len--;
-			break;
-		case 1:		/* insert one */
-			if (len + 1 >= BUF - 1)
-				break;
-			memmove(buf + a + 1, buf + a, len - a + 1);
-			buf[a] = chars[rnd(sizeof(chars) - 1)];
-			len++;
-			break;
-		case 2:		/* cut the end */
-			buf[a] = '\0';
-			len = a;
-			break;
-		case 3:		/* swap two bytes */
-			b = rnd(len);
-			buf[a] ^= buf[b];
-			buf[b] ^= buf[a];
-			buf[a] ^= buf[b];
-			break;
-		default:	/* repeat a piece */
-			b = a + rnd(len - a + 1);
-			if (len + b - a >= BUF - 1)
-				break;
-			memmove(buf + b + (b - a), buf + b, len - b + 1);
-			memcpy(buf + b, buf + a, b - a);
-			len += b - a;
-			break;
-		}
-	}
-	return len;
 }
 
 /* An expression for target @t in @buf; Return: its length. */

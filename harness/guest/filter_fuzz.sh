@@ -3,14 +3,17 @@
 # Guest side of make check: the event filter fuzzer (filter_fuzz.c) on
 # $FILTER_FUZZ_WRITES expressions, then the same program on as many
 # trigger commands and on as many hist commands, with the sample events
-# loaded so that every kind of field is there.  Three lines:
+# loaded so that every kind of field is there; then dynevent_fuzz.c on
+# $DYNEVENT_FUZZ_WRITES synthetic event definitions.  Four lines:
 #	@@CHECK <PASS|FAIL> filter-fuzz
 #	@@CHECK <PASS|FAIL> trigger-fuzz
 #	@@CHECK <PASS|FAIL> hist-fuzz
+#	@@CHECK <PASS|FAIL> dynevent-fuzz
 
-# fuzz NAME WRITES [MODE]: one run of the fuzzer, its verdict and output.
+# fuzz NAME WRITES [MODE [PROGRAM]]: one run of a fuzzer, its verdict
+# and output.
 fuzz() {
-	if timeout 1500 /harness/filter_fuzz $3 "$2" >/tmp/fuzz.out 2>&1; then
+	if timeout 1500 /harness/${4:-filter_fuzz} $3 "$2" >/tmp/fuzz.out 2>&1; then
 		echo "@@CHECK PASS $1"
 	else
 		echo "@@CHECK FAIL $1"
@@ -23,3 +26,4 @@ fuzz filter-fuzz "${FILTER_FUZZ_WRITES:-10000}"
 fuzz trigger-fuzz "${TRIGGER_FUZZ_WRITES:-10000}" trigger
 fuzz hist-fuzz "${HIST_FUZZ_WRITES:-10000}" hist
 rmmod trace-events-sample
+fuzz dynevent-fuzz "${DYNEVENT_FUZZ_WRITES:-10000}" "" dynevent_fuzz
