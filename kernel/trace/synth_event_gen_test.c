@@ -15,9 +15,9 @@
  * is unloaded.
  *
  * With top_trace=1 it also records one event with a stack field in the
- * top-level buffer, for tools to read.  With fail_init=1 the module enables one of its events in the top-level
- * instance and then fails to load: the events go with the module while
- * enabled, which nothing must notice.
+ * top-level buffer, for tools to read.  With fail_init=1 it enables one of
+ * its events in the top-level instance and then fails to load: the events
+ * go with the module while enabled, which nothing must notice.
  *
  * Locking: init and exit run alone; nothing here is shared.
  */

@@ -22,8 +22,10 @@
 #include "trace_array.h"
 #include "trace_dynevent.h"
 
+/* Creating and removing dynamic events, and their list (see the header). */
 DEFINE_MUTEX(dyn_event_mutex);
 LIST_HEAD(dyn_event_list);
+/* The types of dynamic event (dyn_event_mutex). */
 static LIST_HEAD(dyn_event_types);
 
 /* The longest write taken at once; mainline's limit is a page. */

@@ -33,10 +33,13 @@
 
 static struct dyn_event_operations synth_dyn_ops;
 
-#define for_each_synth_event(se, ev)					\
-	for_each_dyn_event(ev)						\
-		if (((se) = container_of(ev, struct synth_event, devent)), \
-		    (ev)->ops == &synth_dyn_ops)
+/* The synthetic event of a dynamic event, or NULL for another type. */
+static struct synth_event *to_synth(struct dyn_event *ev)
+{
+	if (ev->ops != &synth_dyn_ops)
+		return NULL;
+	return container_of(ev, struct synth_event, devent);
+}
 
 /**
  * synth_event_find() - look a synthetic event up by name
@@ -51,9 +54,11 @@ struct synth_event *synth_event_find(const char *name)
 	struct dyn_event *ev;
 
 	lockdep_assert_held(&dyn_event_mutex);
-	for_each_synth_event(se, ev)
-		if (!strcmp(se->def.name, name))
+	for_each_dyn_event(ev) {
+		se = to_synth(ev);
+		if (se && !strcmp(se->def.name, name))
 			return se;
+	}
 	return NULL;
 }
 
@@ -169,9 +174,10 @@ static char *make_print_fmt(const struct synth_def *def)
 			break;
 		case SYNTH_STACK:
 			/* What libtraceevent can decode: the addresses. */
-			seq_buf_printf(&sb, ", __print_array(__get_dynamic_array(%s), __get_dynamic_array_len(%s) / %zu, %zu)",
-				       f->name, f->name, sizeof(long),
-				       sizeof(long));
+			seq_buf_printf(&sb, ", __print_array(__get_dynamic_array(%s), ",
+				       f->name);
+			seq_buf_printf(&sb, "__get_dynamic_array_len(%s) / %zu, %zu)",
+				       f->name, sizeof(long), sizeof(long));
 			break;
 		case SYNTH_ARRAY:
 			seq_buf_printf(&sb, ", __print_array(REC->%s, %u, %u)",
@@ -270,6 +276,8 @@ static int synth_reg(struct trace_event_call *call, enum trace_reg type,
  * synth_event_of_file() - the synthetic event of an event file
  * @file: an event file, of any event
  *
+ * Exported for synth_event_gen_test, which reads its records back.
+ *
  * Context: the caller holds the file (trace_get_event_file()).
  * Return: the event, or NULL when @file is not a live synthetic event's.
  */
@@ -280,7 +288,6 @@ struct synth_event *synth_event_of_file(struct trace_event_file *file)
 		return NULL;
 	return synth_of_call(file->event_call);
 }
-/* For synth_event_gen_test, which reads its records back. */
 EXPORT_SYMBOL_GPL(synth_event_of_file);
 
 static void synth_event_free(struct synth_event *se)
@@ -521,10 +528,10 @@ static void synth_seq_stop(struct seq_file *m, void *v)
 
 static int synth_seq_show(struct seq_file *m, void *v)
 {
-	struct dyn_event *ev = list_entry(v, struct dyn_event, list);
-	struct synth_event *se = container_of(ev, struct synth_event, devent);
+	struct synth_event *se = to_synth(list_entry(v, struct dyn_event,
+						    list));
 
-	if (ev->ops != &synth_dyn_ops)
+	if (!se)
 		return 0;
 	seq_printf(m, "%s\t", se->def.name);
 	synth_show_fields(m, &se->def);
@@ -598,8 +605,8 @@ static int synth_module_notify(struct notifier_block *nb, unsigned long val,
 	mutex_lock(&dyn_event_mutex);
 	mutex_lock(&trace_mutex);
 	for_each_dyn_event_safe(ev, n) {
-		se = container_of(ev, struct synth_event, devent);
-		if (ev->ops != &synth_dyn_ops || se->mod != mod)
+		se = to_synth(ev);
+		if (!se || se->mod != mod)
 			continue;
 		list_del(&ev->list);
 		__trace_event_call_remove(&se->call);

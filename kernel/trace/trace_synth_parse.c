@@ -142,18 +142,14 @@ static int field_kind(struct synth_field *f, const struct synth_type *t,
 	bool is_long = !strcmp(t->name, "long") ||
 		       !strcmp(t->name, "unsigned long");
 
+	if (n < 0 && !is_char && !is_long)
+		return 1;
 	f->base = t;
+	f->size = 8;
 	if (!n) {
 		f->kind = SYNTH_NUM;
-		f->size = 8;
-	} else if (n < 0 && is_char) {
-		f->kind = SYNTH_DYN_STR;
-		f->size = 8;
-	} else if (n < 0 && is_long) {
-		f->kind = SYNTH_STACK;
-		f->size = 8;
 	} else if (n < 0) {
-		return 1;
+		f->kind = is_char ? SYNTH_DYN_STR : SYNTH_STACK;
 	} else {
 		f->kind = is_char ? SYNTH_STR : SYNTH_ARRAY;
 		f->len = n;
