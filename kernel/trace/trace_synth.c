@@ -242,15 +242,15 @@ static int layout(struct synth_event *se)
 
 		/* define_fields_array() aligns each to 8 the same way. */
 		off = ALIGN(off, 8);
-		f->offset = off;
+		f->offset = min_t(unsigned int, off, SYNTH_FIXED_MAX);
 		off += f->size;
 		if (f->kind == SYNTH_DYN_STR || f->kind == SYNTH_STACK)
 			se->n_dynamic++;
 		memcpy(&fa[i], &d, sizeof(d));
 	}
-	se->fixed_size = off;
 	se->fields_array = fa;
-	return 0;
+	se->fixed_size = off;
+	return off > SYNTH_FIXED_MAX ? -E2BIG : 0;
 }
 
 static int synth_reg(struct trace_event_call *call, enum trace_reg type,
@@ -349,8 +349,8 @@ fail:
  * @name_pos: where the name is in @cmd
  *
  * Context: dyn_event_mutex held.
- * Return: 0, -EINVAL when the name is taken (logged), or the event
- * layer's error.
+ * Return: 0, -EINVAL when the name is taken (logged), -E2BIG when the
+ * fields are larger than a record may be, or the event layer's error.
  */
 int synth_event_create_def(struct synth_def *def, struct module *mod,
 			   const char *cmd, const char *loc, int name_pos)
@@ -379,8 +379,14 @@ static int synth_create_cmd(const char *cmd, int start, struct module *mod)
 				err.code, err.pos);
 	if (ret)
 		return ret;
-	return synth_event_create_def(&def, mod, cmd, "synthetic_events",
-				      skip_spaces(cmd + start) - cmd);
+	ret = synth_event_create_def(&def, mod, cmd, "synthetic_events",
+				     skip_spaces(cmd + start) - cmd);
+	/* The fields do not fit in a record. */
+	if (ret == -E2BIG)
+		tracing_log_err(NULL, "synthetic_events", cmd, synth_errs,
+				SERR_TOO_MANY_FIELDS,
+				skip_spaces(cmd + start) - cmd);
+	return ret;
 }
 
 /**

@@ -30,6 +30,11 @@
 #define SYNTH_STR_MAX		256
 /* The most entries of a stack field. */
 #define SYNTH_STACK_MAX		64
+/*
+ * The largest fixed part of a record, header included: a record must fit
+ * in a ring buffer page with its dynamic data, and offsets are 16 bits.
+ */
+#define SYNTH_FIXED_MAX		3072
 
 /**
  * enum synth_kind - what a field holds
