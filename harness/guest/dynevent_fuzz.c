@@ -40,20 +40,6 @@ static const char *const arrays[] = { "[]", "[16]", "[256]", "[4]" };
 static const char *const bad_arrays[] = { "[257]", "[0]", "[x]", "[", "]" };
 static const char *const seps[] = { "; ", ";", " ", " ; ", ";;", "\t" };
 
-/* Append to a file, without O_TRUNC.  Return: 0 or the errno. */
-static int append_file(const char *path, const char *s, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_APPEND);
-	int err = 0;
-
-	if (fd < 0)
-		return errno;
-	if (write(fd, s, len) != (ssize_t)len)
-		err = errno;
-	close(fd);
-	return err;
-}
-
 static int gen_fields(char *buf, int len)
 {
 	int i, n = rnd(6);
@@ -240,7 +226,7 @@ int main(int argc, char **argv)
 		}
 		dyn = rnd(2);
 		len = gen_line(buf, dyn);
-		err = append_file(dyn ? DYN : SYNTH, buf, len);
+		err = write_flags(dyn ? DYN : SYNTH, buf, len, O_APPEND);
 		read_file(SYNTH, sa, BUF);
 		read_file(DYN, da, BUF);
 		/* A mutated line may be two lines; judge single ones only. */

@@ -62,10 +62,11 @@ static int read_file(const char *path, char *buf, size_t size)
 	return len;
 }
 
-/* Return: 0, or the errno of the write. */
-static int write_file(const char *path, const char *s, size_t len)
+/* Write with open(2) flags @flags.  Return: 0, or the errno of the write. */
+static int write_flags(const char *path, const char *s, size_t len,
+		       int flags)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC);
+	int fd = open(path, O_WRONLY | flags);
 	int err = 0;
 
 	if (fd < 0)
@@ -74,6 +75,12 @@ static int write_file(const char *path, const char *s, size_t len)
 		err = errno;
 	close(fd);
 	return err;
+}
+
+/* A write that replaces (O_TRUNC).  Return: 0, or the errno. */
+static int write_file(const char *path, const char *s, size_t len)
+{
+	return write_flags(path, s, len, O_TRUNC);
 }
 
 static const char *pick(const char *const *v, int n)

@@ -151,19 +151,26 @@ static struct trace_event_file *open_event(const char *event)
 	return file;
 }
 
+/* A synthetic event command in a new buffer, which the caller frees. */
+static char *new_cmd(struct dynevent_cmd *cmd)
+{
+	char *buf = kzalloc(MAX_DYNEVENT_CMD_LEN, GFP_KERNEL);
+
+	CHECK(buf, "no memory");
+	if (buf)
+		synth_event_cmd_init(cmd, buf, MAX_DYNEVENT_CMD_LEN);
+	return buf;
+}
+
 /* 7.1, the gen_cmd way: a command started with fields, then more. */
 static void test_gen_synth_cmd(void)
 {
 	struct dynevent_cmd cmd;
 	u64 vals[7];
-	char *buf;
+	char *buf = new_cmd(&cmd);
 
-	buf = kzalloc(MAX_DYNEVENT_CMD_LEN, GFP_KERNEL);
-	if (!buf) {
-		CHECK(0, "no memory");
+	if (!buf)
 		return;
-	}
-	synth_event_cmd_init(&cmd, buf, MAX_DYNEVENT_CMD_LEN);
 	CHECK(!synth_event_gen_cmd_start(&cmd, "gen_synth_test", THIS_MODULE,
 					 "pid_t", "next_pid_field",
 					 "char[16]", "next_comm_field",
@@ -218,14 +225,10 @@ static struct synth_field_desc empty_fields[] = {
 static void test_empty_synth_event(void)
 {
 	struct dynevent_cmd cmd;
-	char *buf;
+	char *buf = new_cmd(&cmd);
 
-	buf = kzalloc(MAX_DYNEVENT_CMD_LEN, GFP_KERNEL);
-	if (!buf) {
-		CHECK(0, "no memory");
+	if (!buf)
 		return;
-	}
-	synth_event_cmd_init(&cmd, buf, MAX_DYNEVENT_CMD_LEN);
 	CHECK(!synth_event_gen_cmd_start(&cmd, "empty_synth_test",
 					 THIS_MODULE), "gen_cmd_start");
 	CHECK(!synth_event_add_fields(&cmd, empty_fields,

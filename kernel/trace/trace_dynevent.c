@@ -246,18 +246,46 @@ static int dyn_event_run(const char *line)
 	return ret == -ECANCELED ? -EINVAL : ret;
 }
 
-static void *dyn_event_seq_start(struct seq_file *m, loff_t *pos)
+/**
+ * dyn_event_seq_start() - start a listing of dynamic events
+ * @m: the seq_file
+ * @pos: the position
+ *
+ * The seq_file iteration of every listing of dynamic events, which
+ * shows the events of its type; dyn_event_mutex is held from here to
+ * dyn_event_seq_stop().
+ *
+ * Context: process context; takes dyn_event_mutex.
+ * Return: the list entry at @pos, or NULL.
+ */
+void *dyn_event_seq_start(struct seq_file *m, loff_t *pos)
 {
 	mutex_lock(&dyn_event_mutex);
 	return seq_list_start(&dyn_event_list, *pos);
 }
 
-static void *dyn_event_seq_next(struct seq_file *m, void *v, loff_t *pos)
+/**
+ * dyn_event_seq_next() - the next dynamic event of a listing
+ * @m: the seq_file
+ * @v: the current list entry
+ * @pos: the position, advanced
+ *
+ * Context: dyn_event_mutex held.
+ * Return: the next list entry, or NULL.
+ */
+void *dyn_event_seq_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	return seq_list_next(v, &dyn_event_list, pos);
 }
 
-static void dyn_event_seq_stop(struct seq_file *m, void *v)
+/**
+ * dyn_event_seq_stop() - end a listing of dynamic events
+ * @m: the seq_file
+ * @v: the current list entry
+ *
+ * Context: dyn_event_mutex held; released here.
+ */
+void dyn_event_seq_stop(struct seq_file *m, void *v)
 {
 	mutex_unlock(&dyn_event_mutex);
 }

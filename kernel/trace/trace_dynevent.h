@@ -114,6 +114,9 @@ int dyn_event_register(struct dyn_event_operations *ops);
 void dyn_event_add(struct dyn_event *ev, const struct dyn_event_operations *ops);
 int dyn_events_release_all(const struct dyn_event_operations *type);
 int __dyn_event_remove(struct dyn_event *ev);
+void *dyn_event_seq_start(struct seq_file *m, loff_t *pos);
+void *dyn_event_seq_next(struct seq_file *m, void *v, loff_t *pos);
+void dyn_event_seq_stop(struct seq_file *m, void *v);
 ssize_t dyn_event_write_lines(const char __user *ubuf, size_t cnt,
 			      loff_t *ppos, int (*run)(const char *line));
 

@@ -499,37 +499,14 @@ static struct dyn_event_operations synth_dyn_ops = {
 /* synthetic_events: "name fields", "!name [fields]". */
 static int synth_events_run(const char *line)
 {
-	struct synth_event *se;
 	char name[SYNTH_NAME_MAX + 1];
-	int ret = -ENOENT;
 
 	if (line[0] != '!')
 		return synth_event_run_cmd(line, NULL);
 	line = skip_spaces(line + 1);
 	if (sscanf(line, "%64s", name) != 1)
 		return -EINVAL;
-	mutex_lock(&dyn_event_mutex);
-	se = synth_event_find(name);
-	if (se)
-		ret = __dyn_event_remove(&se->devent);
-	mutex_unlock(&dyn_event_mutex);
-	return ret;
-}
-
-static void *synth_seq_start(struct seq_file *m, loff_t *pos)
-{
-	mutex_lock(&dyn_event_mutex);
-	return seq_list_start(&dyn_event_list, *pos);
-}
-
-static void *synth_seq_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	return seq_list_next(v, &dyn_event_list, pos);
-}
-
-static void synth_seq_stop(struct seq_file *m, void *v)
-{
-	mutex_unlock(&dyn_event_mutex);
+	return synth_event_delete(name);
 }
 
 static int synth_seq_show(struct seq_file *m, void *v)
@@ -546,9 +523,9 @@ static int synth_seq_show(struct seq_file *m, void *v)
 }
 
 static const struct seq_operations synth_seq_ops = {
-	.start	= synth_seq_start,
-	.next	= synth_seq_next,
-	.stop	= synth_seq_stop,
+	.start	= dyn_event_seq_start,
+	.next	= dyn_event_seq_next,
+	.stop	= dyn_event_seq_stop,
 	.show	= synth_seq_show,
 };
 
