@@ -162,8 +162,8 @@ ssize_t dyn_event_write_lines(const char __user *ubuf, size_t cnt,
 }
 
 /*
- * "-:[group/]name" or "!<kind>:[group/]name args...": remove the events
- * that match (the first, for a "!" line with arguments).
+ * "-:[group/]name" or "!<kind>:[group/]name args...": remove every event
+ * that matches, stopping at the first one in use (-EBUSY).
  */
 static int dyn_event_remove_cmd(const char *line)
 {
@@ -180,7 +180,7 @@ static int dyn_event_remove_cmd(const char *line)
 	word = strsep(&p, " \t");
 	if (word[0] == '!') {
 		kind = word[1];
-		if (!isalpha(kind))
+		if (!isalpha(kind) || word[2] != ':')
 			goto inval;
 	}
 	word = strchr(word, ':');

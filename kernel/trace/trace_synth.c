@@ -74,6 +74,12 @@ static void print_field(struct trace_iterator *iter,
 	int i;
 
 	trace_seq_printf(s, "%s=", f->name);
+	/* Dynamic data must lie inside the record. */
+	if ((f->kind == SYNTH_DYN_STR || f->kind == SYNTH_STACK) &&
+	    (loc & 0xffff) + (loc >> 16) > iter->ent_size) {
+		trace_seq_puts(s, "(bad)");
+		return;
+	}
 	switch (f->kind) {
 	case SYNTH_NUM:
 		switch (f->base->size) {
@@ -410,14 +416,14 @@ int synth_event_run_cmd(const char *cmd, struct module *mod)
 /* dynamic_events: "s:[synthetic/]name fields". */
 static int synth_dyn_create(const char *cmd)
 {
-	const char *p = cmd + 2;
+	const char *p = cmd + 2, *sep;
 
 	if (cmd[0] != 's' || cmd[1] != ':')
 		return -ECANCELED;
-	if (str_has_prefix(p, SYNTH_SYSTEM "/"))
-		p += strlen(SYNTH_SYSTEM "/");
-	else if (strpbrk(p, "/ \t") && *strpbrk(p, "/ \t") == '/')
-		p = NULL;
+	/* A group, if any, comes before the first blank and is ours. */
+	sep = strpbrk(p, "/ \t");
+	if (sep && *sep == '/')
+		p = str_has_prefix(p, SYNTH_SYSTEM "/") ? sep + 1 : NULL;
 	if (!p || !*p || isspace(*p)) {
 		tracing_log_err(NULL, "synthetic_events", cmd, synth_errs,
 				SERR_INVALID_DYN_CMD, 0);
@@ -461,6 +467,7 @@ static bool synth_dyn_match(struct dyn_event *ev, char kind,
 	struct synth_event *se = container_of(ev, struct synth_event, devent);
 	struct synth_parse_err err;
 	struct synth_def def;
+	size_t len;
 	bool same;
 	char *cmd;
 	int i;
@@ -471,14 +478,18 @@ static bool synth_dyn_match(struct dyn_event *ev, char kind,
 	if (!argc)
 		return true;
 	/* Compare the definition, parsed like a new one. */
-	cmd = kstrdup(event, GFP_KERNEL);
-	for (i = 0; cmd && i < argc; i++) {
-		char *more = kasprintf(GFP_KERNEL, "%s %s", cmd, argv[i]);
-
-		kfree(cmd);
-		cmd = more;
+	len = strlen(event) + 1;
+	for (i = 0; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	cmd = kmalloc(len, GFP_KERNEL);
+	if (!cmd)
+		return false;
+	strscpy(cmd, event, len);
+	for (i = 0; i < argc; i++) {
+		strlcat(cmd, " ", len);
+		strlcat(cmd, argv[i], len);
 	}
-	if (!cmd || synth_parse(cmd, 0, &def, &err)) {
+	if (synth_parse(cmd, 0, &def, &err)) {
 		kfree(cmd);
 		return false;
 	}
