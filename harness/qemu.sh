@@ -51,7 +51,10 @@ mem=1G
 [ -n "$kasan" ] && append="no5lvl $append"
 
 # The run script travels as a second cpio archive appended to the first.
-cpio=$OUT/initramfs/$name-run.cpio
+# One archive per run: check.sh boots several guests at once.
+mkdir -p "$OUT/initramfs"
+cpio=$(mktemp "$OUT/initramfs/$name-run.XXXXXX.cpio")
+trap 'rm -f "$cpio"' EXIT
 cp "$base_cpio" "$cpio"
 if [ -n "$script" ]; then
 	extra=$(mktemp -d)
@@ -80,7 +83,8 @@ qemu=("$QEMU_BIN" $QEMU_EXTRA $accel -machine pc -cpu "${QEMU_CPU:-max}" -smp "$
       -append "console=ttyS0 panic=-1 $append")
 
 if [ -z "$script" ]; then
-	exec "${qemu[@]}" -nographic
+	"${qemu[@]}" -nographic
+	exit
 fi
 
 set +e
