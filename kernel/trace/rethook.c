@@ -1,74 +1,170 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rethook.c - return hooks for kretprobes.
+ * rethook.c - return hooks: run a handler when a hooked function returns.
  *
- * Not written yet: rethook_alloc() fails with -EOPNOTSUPP, so
- * register_kretprobe() returns that error and no return is ever hooked.
- * The remaining functions are never reached without a rethook and do
- * nothing.
+ * A user (kretprobes, through kernel/kprobes.c) allocates a struct rethook
+ * with a pool of nodes.  At a function's entry it takes a node from the
+ * pool and hooks the return: the architecture (arch/x86/kernel/rethook.c)
+ * saves the return address and the frame in the node and puts its
+ * trampoline in the return address's place; the node goes on the head of
+ * the task's list (task_struct::rethooks).  When the function returns the
+ * trampoline calls rethook_trampoline_handler(), which finds the real
+ * return address, runs the handlers of the nodes that hooked this frame,
+ * and gives the nodes back.
+ *
+ * Several nodes may hook one frame (several kretprobes on one function):
+ * the first hooked holds the real return address, the later ones the
+ * trampoline's.  They sit together at the head of the list, newest first.
+ *
+ * Lifetime: the nodes are preallocated in an objpool, so taking and giving
+ * back never allocates and works in any context.  rethook_free() stops the
+ * handler at once, then, after an RCU grace period (the users take and
+ * give back nodes with preemption disabled), releases the pool.  Nodes
+ * still hooked on a stack (a task asleep in the hooked function) are
+ * dropped one by one when they come back; the last one frees the rethook.
+ *
+ * Locking: a task's list is only touched by the task itself (hook, return)
+ * or once it is dead (rethook_flush_task()), and, for unwinding, read by
+ * others only while the task is not running.  No locks.
  */
 
 #include <linux/err.h>
+#include <linux/kprobes.h>
+#include <linux/preempt.h>
 #include <linux/rethook.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
+
+static unsigned long trampoline_addr(void)
+{
+	return (unsigned long)dereference_symbol_descriptor(arch_rethook_trampoline);
+}
+
+static int node_init(void *obj, void *context)
+{
+	struct rethook_node *node = obj;
+
+	node->rethook = context;
+	return 0;
+}
+
+/* The pool's last object is back: nothing refers to the rethook now. */
+static int pool_release(struct objpool_head *head, void *context)
+{
+	kfree(context);
+	return 0;
+}
 
 /**
  * rethook_alloc() - allocate a return hook with a pool of nodes
  * @data:    user data passed to @handler
  * @handler: called when a hooked function returns
  * @size:    size of each node (at least sizeof(struct rethook_node))
- * @num:     number of nodes
+ * @num:     number of nodes, the most returns hooked at once
  *
  * Context: process context.
- * Return: ERR_PTR(-EOPNOTSUPP): return hooks are not implemented yet.
+ * Return: the rethook, ERR_PTR(-EINVAL) for bad arguments, or
+ * ERR_PTR(-ENOMEM).
  */
 struct rethook *rethook_alloc(void *data, rethook_handler_t handler,
 			      int size, int num)
 {
-	return ERR_PTR(-EOPNOTSUPP);
+	struct rethook *rh;
+
+	if (!handler || num <= 0 || size < (int)sizeof(struct rethook_node))
+		return ERR_PTR(-EINVAL);
+	rh = kzalloc(sizeof(*rh), GFP_KERNEL);
+	if (!rh)
+		return ERR_PTR(-ENOMEM);
+	rh->data = data;
+	rcu_assign_pointer(rh->handler, handler);
+	if (objpool_init(&rh->pool, num, size, GFP_KERNEL, rh, node_init,
+			 pool_release)) {
+		kfree(rh);
+		return ERR_PTR(-ENOMEM);
+	}
+	return rh;
 }
 
 /**
  * rethook_stop() - stop calling the handler
- * @rh: the rethook (never allocated at this stage)
+ * @rh: the rethook
+ *
+ * Returns already hooked still go back to their callers; their handler is
+ * not called.
  *
  * Context: any context.
  */
 void rethook_stop(struct rethook *rh)
 {
+	rcu_assign_pointer(rh->handler, NULL);
+}
+
+static void free_rcu(struct rcu_head *head)
+{
+	struct rethook *rh = container_of(head, struct rethook, rcu);
+
+	/* Frees @rh now, or when the last hooked node comes back. */
+	objpool_fini(&rh->pool);
 }
 
 /**
  * rethook_free() - release a rethook
  * @rh: the rethook, or an error pointer or NULL
  *
+ * Stops the handler; the memory goes after a grace period, or later if
+ * some returns are still hooked.
+ *
  * Context: process context.
  */
 void rethook_free(struct rethook *rh)
 {
+	if (IS_ERR_OR_NULL(rh))
+		return;
+	rethook_stop(rh);
+	call_rcu(&rh->rcu, free_rcu);
+}
+
+static rethook_handler_t handler_of(struct rethook *rh)
+{
+	return (rethook_handler_t)rcu_dereference_check(rh->handler,
+							rcu_read_lock_any_held());
 }
 
 /**
  * rethook_try_get() - take a free node from the pool
  * @rh: the rethook
  *
- * Context: any context.
- * Return: NULL: there is no pool.
+ * Context: any context, preemption disabled.
+ * Return: a node, or NULL when the pool is empty or the rethook stopped.
  */
 struct rethook_node *rethook_try_get(struct rethook *rh)
 {
-	return NULL;
+	if (unlikely(!handler_of(rh)))
+		return NULL;
+	/* rethook_free()'s grace period does not wait for us otherwise. */
+	if (unlikely(!rcu_is_watching()))
+		return NULL;
+	return objpool_pop(&rh->pool);
 }
+NOKPROBE_SYMBOL(rethook_try_get);
 
 /**
  * rethook_recycle() - give a node back to its pool
  * @node: the node
  *
- * Context: any context.
+ * Context: any context, preemption disabled.
  */
 void rethook_recycle(struct rethook_node *node)
 {
+	struct rethook *rh = node->rethook;
+
+	if (likely(handler_of(rh)))
+		objpool_push(node, &rh->pool);
+	else
+		objpool_drop(node, &rh->pool);
 }
+NOKPROBE_SYMBOL(rethook_recycle);
 
 /**
  * rethook_hook() - hook the return of the current function
@@ -76,48 +172,140 @@ void rethook_recycle(struct rethook_node *node)
  * @regs:  registers at the function entry
  * @mcount: true when called from an ftrace (mcount) handler
  *
- * Context: any context.
+ * Context: the function's entry, preemption disabled.
  */
 void rethook_hook(struct rethook_node *node, struct pt_regs *regs, bool mcount)
 {
+	arch_rethook_prepare(node, regs, mcount);
+	__llist_add(&node->llist, &current->rethooks);
 }
+NOKPROBE_SYMBOL(rethook_hook);
+
+/*
+ * From the node after *@cur (the head if *@cur is NULL), the next node
+ * that holds a real return address; *@cur is moved onto it.
+ */
+static unsigned long next_ret_addr(struct task_struct *tsk,
+				   struct llist_node **cur)
+{
+	struct llist_node *pos = *cur ? (*cur)->next : tsk->rethooks.first;
+	unsigned long tramp = trampoline_addr();
+
+	for (; pos; pos = pos->next) {
+		struct rethook_node *rhn =
+			container_of(pos, struct rethook_node, llist);
+
+		if (rhn->ret_addr != tramp) {
+			*cur = pos;
+			return rhn->ret_addr;
+		}
+	}
+	return 0;
+}
+NOKPROBE_SYMBOL(next_ret_addr);
 
 /**
  * rethook_find_ret_addr() - the real return address behind a hooked frame
- * @tsk:   the task
- * @frame: the frame pointer of the hooked function
- * @cur:   iteration cursor
+ * @tsk:   the task: current, or one that is not running
+ * @frame: the frame of the hooked function
+ * @cur:   iteration cursor, NULL at first; the unwinder keeps it between
+ *	   frames
  *
  * Context: any context.
- * Return: 0: nothing is ever hooked.
+ * Return: the return address, or 0 if @frame is not hooked.
  */
 unsigned long rethook_find_ret_addr(struct task_struct *tsk,
 				    unsigned long frame,
 				    struct llist_node **cur)
 {
-	return 0;
+	unsigned long ret;
+
+	if (WARN_ON_ONCE(!cur))
+		return 0;
+	if (tsk != current && task_is_running(tsk))
+		return 0;
+	do {
+		ret = next_ret_addr(tsk, cur);
+		if (!ret)
+			return 0;
+	} while (container_of(*cur, struct rethook_node, llist)->frame != frame);
+	return ret;
 }
+NOKPROBE_SYMBOL(rethook_find_ret_addr);
 
 /**
  * rethook_trampoline_handler() - called by the arch return trampoline
  * @regs:  registers at the return
- * @frame: the frame pointer
+ * @frame: the frame of the returning function
  *
- * Context: the return path of a hooked function, with irqs off.
- * Return: 0: nothing is ever hooked, so the trampoline is never entered.
+ * Runs the handlers of the nodes that hooked @frame, newest first, with
+ * @regs pointing at the real return address, then gives the nodes back.
+ *
+ * Context: the return path of a hooked function, in the task itself.
+ * Return: the real return address.
  */
 unsigned long rethook_trampoline_handler(struct pt_regs *regs,
 					 unsigned long frame)
 {
-	return 0;
+	struct llist_node *last = NULL, *pos, *next;
+	unsigned long ret_addr;
+
+	ret_addr = next_ret_addr(current, &last);
+	if (!ret_addr ||
+	    container_of(last, struct rethook_node, llist)->frame != frame) {
+		/* Nowhere to return to: the list is corrupt. */
+		pr_emerg("rethook: no return address for frame %lx of %s/%d\n",
+			 frame, current->comm, current->pid);
+		BUG();
+	}
+	instruction_pointer_set(regs, ret_addr);
+	arch_rethook_fixup_return(regs, ret_addr);
+
+	preempt_disable_notrace();
+	/*
+	 * Handlers may hook (and complete) nested returns, which come and go
+	 * on the head of the list; ours stay below them, at [first, last].
+	 */
+	for (pos = current->rethooks.first; pos; pos = pos->next) {
+		struct rethook_node *rhn =
+			container_of(pos, struct rethook_node, llist);
+		rethook_handler_t handler = handler_of(rhn->rethook);
+
+		/* The later hooks of a frame saved the trampoline. */
+		rhn->ret_addr = ret_addr;
+		if (handler)
+			handler(rhn, rhn->rethook->data, ret_addr, regs);
+		if (pos == last)
+			break;
+	}
+	pos = current->rethooks.first;
+	current->rethooks.first = last->next;
+	for (;;) {
+		next = pos->next;
+		rethook_recycle(container_of(pos, struct rethook_node, llist));
+		if (pos == last)
+			break;
+		pos = next;
+	}
+	preempt_enable_notrace();
+	return ret_addr;
 }
+NOKPROBE_SYMBOL(rethook_trampoline_handler);
 
 /**
- * rethook_flush_task() - drop a dead task's pending return hooks
+ * rethook_flush_task() - give back a dead task's hooked returns
  * @tk: the task
  *
- * Context: task exit (delayed_put_task_struct).
+ * Context: task exit (delayed_put_task_struct), the task no longer runs.
  */
 void rethook_flush_task(struct task_struct *tk)
 {
+	struct llist_node *pos = __llist_del_all(&tk->rethooks), *next;
+
+	preempt_disable();
+	for (; pos; pos = next) {
+		next = pos->next;
+		rethook_recycle(container_of(pos, struct rethook_node, llist));
+	}
+	preempt_enable();
 }
