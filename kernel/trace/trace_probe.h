@@ -1,0 +1,412 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * trace_probe.h - what kprobe and event-probe events share: the fetch
+ * argument language (parsed and compiled once, in trace_probe_parse.c),
+ * the compiled fetch programs and their interpreter (trace_probe_fetch.c),
+ * and the trace event a probe makes (trace_probe.c).
+ *
+ * A fetch argument compiles into a flat program of struct fetch_step:
+ * one source (a register, a stack slot, an argument, an immediate, ...),
+ * then dereferences, then one store into the record, then at most one
+ * modifier (a bitfield).  The interpreter loops over the steps; nothing is
+ * parsed while tracing.
+ *
+ * Record of a probe event: struct trace_entry; the probe's head (the
+ * probed address, or for a return probe the function and the return
+ * address, each an unsigned long); then the arguments, packed in their
+ * order, each its type's size (times the array length); then the data of
+ * the string arguments, which hold a __data_loc word ((len << 16) | offset
+ * from the record's start; len 0 means the read faulted).
+ */
+#ifndef _TRACE_PROBE_H
+#define _TRACE_PROBE_H
+
+#include <linux/list.h>
+#include <linux/trace_events.h>
+#include <linux/types.h>
+
+#include "trace_dynevent.h"
+
+#define PROBE_NAME_MAX		64	/* group and event names */
+#define PROBE_ARG_NAME_MAX	32
+#define PROBE_ARG_LEN_MAX	64	/* one argument's text */
+#define PROBE_ARGS_MAX		128
+#define PROBE_STEPS_MAX		16	/* steps of one fetch program */
+#define PROBE_ARRAY_MAX		64
+#define PROBE_STRING_MAX	4096	/* the longest string recorded */
+#define PROBE_MAXACT_MAX	4096	/* kretprobe maxactive */
+#define PROBE_ENTRY_ARGS_MAX	6	/* $argN saved for a return probe */
+
+#define KPROBE_GROUP		"kprobes"
+#define EPROBE_GROUP		"eprobes"
+
+/* Where an argument is fetched: changes what the parser accepts. */
+enum probe_ctx_flags {
+	PCTX_KPROBE	= BIT(0),
+	PCTX_RETURN	= BIT(1),
+	PCTX_FUNC_ENTRY	= BIT(2),	/* at a function's first insn: $argN */
+	PCTX_EPROBE	= BIT(3),
+};
+
+/**
+ * enum fetch_op - one step of a fetch program
+ * @FOP_END:     end of the program
+ * @FOP_REG:     source: the register at byte offset @param of pt_regs
+ * @FOP_STACK:   source: the @param-th word of the stack
+ * @FOP_STACKP:  source: the stack pointer
+ * @FOP_RETVAL:  source: the return value
+ * @FOP_ARG:     source: function argument @param (0-based)
+ * @FOP_EARG:    source: saved entry argument @param (return probes)
+ * @FOP_IMM:     source: the constant @param
+ * @FOP_FIELD:   source: the attached event's field at @param, @size bytes
+ *		 (sign-extended if @sign)
+ * @FOP_FIELDP:  source: the address of the field at @param of the record
+ * @FOP_COMM:    source: current->comm (string stores only)
+ * @FOP_IMMSTR:  source: the string @str (string stores only)
+ * @FOP_DEREF:   value = the word at value + @param, kernel memory
+ * @FOP_UDEREF:  the same in user memory
+ * @FOP_ST_RAW:  store the low @size bytes of the value
+ * @FOP_ST_MEM:  store @count elements of @size bytes from value + @param,
+ *		 kernel memory
+ * @FOP_ST_UMEM: the same from user memory
+ * @FOP_ST_STR:  store the string at value + @param, kernel memory
+ * @FOP_ST_USTR: the same in user memory
+ * @FOP_ST_SYMSTR: store the value as a "sym+off/size" string
+ * @FOP_MOD_BF:  bitfield: shift the stored value left by @lshift, then
+ *		 right by @rshift
+ */
+enum fetch_op {
+	FOP_END,
+	FOP_REG,
+	FOP_STACK,
+	FOP_STACKP,
+	FOP_RETVAL,
+	FOP_ARG,
+	FOP_EARG,
+	FOP_IMM,
+	FOP_FIELD,
+	FOP_FIELDP,
+	FOP_COMM,
+	FOP_IMMSTR,
+	FOP_DEREF,
+	FOP_UDEREF,
+	FOP_ST_RAW,
+	FOP_ST_MEM,
+	FOP_ST_UMEM,
+	FOP_ST_STR,
+	FOP_ST_USTR,
+	FOP_ST_SYMSTR,
+	FOP_MOD_BF,
+};
+
+/**
+ * struct fetch_step - one step of a fetch program
+ * @op:     the enum fetch_op
+ * @size:   stores: the size of one element; FOP_FIELD: the field's size
+ * @sign:   FOP_FIELD: sign-extend
+ * @lshift: FOP_MOD_BF
+ * @rshift: FOP_MOD_BF
+ * @count:  FOP_ST_MEM/UMEM: the number of elements
+ * @param:  the register offset, slot, offset, constant or field offset
+ * @str:    FOP_IMMSTR: the string (owned by the argument)
+ */
+struct fetch_step {
+	u8		op;
+	u8		size;
+	u8		sign;
+	u8		lshift;
+	u8		rshift;
+	u16		count;
+	long		param;
+	const char	*str;
+};
+
+/* The kinds of printing of struct fetch_type. */
+enum probe_print {
+	PP_UNSIGNED,
+	PP_SIGNED,
+	PP_HEX,
+	PP_CHAR,
+	PP_SYMBOL,
+	PP_STRING,
+};
+
+/**
+ * struct fetch_type - a fetch type
+ * @name:   as written after ':' ("x32", "string", ...)
+ * @field:  the type in the format file
+ * @size:   bytes in the record (4 for strings: the data location)
+ * @is_signed: for the format file
+ * @print:  how the trace output prints it
+ * @fmt:    the print format's conversion
+ */
+struct fetch_type {
+	const char	*name;
+	const char	*field;
+	u8		size;
+	bool		is_signed;
+	u8		print;
+	const char	*fmt;
+};
+
+/**
+ * struct probe_arg - one argument of a probe
+ * @name:    its field name
+ * @text:    the text after '=' as written, listed back
+ * @type:    its fetch type
+ * @type_name: the format file's type ("u8[4]" for an array), or NULL
+ *	     for @type's
+ * @offset:  its offset in the record
+ * @count:   array length, 0 for a scalar
+ * @bitfield: true for a b<w>@<o>/<c> type
+ * @dynamic: true for strings (data after the fixed part)
+ * @code:    the fetch program
+ */
+struct probe_arg {
+	char			*name;
+	char			*text;
+	const struct fetch_type	*type;
+	char			*type_name;
+	unsigned int		offset;
+	unsigned int		count;
+	bool			bitfield;
+	bool			dynamic;
+	struct fetch_step	code[PROBE_STEPS_MAX];
+};
+
+/*
+ * Error codes of the probe parsers, indexes of probe_errs[].  The
+ * messages are mainline's meaning, in our words.
+ */
+enum probe_err {
+	PERR_BAD_MAXACT_TYPE,
+	PERR_BAD_MAXACT,
+	PERR_MAXACT_TOO_BIG,
+	PERR_BAD_PROBE_ADDR,
+	PERR_NON_UNIQ_SYMBOL,
+	PERR_BAD_RETPROBE,
+	PERR_BAD_ADDR_SUFFIX,
+	PERR_NO_GROUP_NAME,
+	PERR_GROUP_TOO_LONG,
+	PERR_BAD_GROUP_NAME,
+	PERR_NO_EVENT_NAME,
+	PERR_EVENT_TOO_LONG,
+	PERR_BAD_EVENT_NAME,
+	PERR_EVENT_EXIST,
+	PERR_RETVAL_ON_PROBE,
+	PERR_NO_RETVAL,
+	PERR_BAD_STACK_NUM,
+	PERR_BAD_ARG_NUM,
+	PERR_NOFENTRY_ARGS,
+	PERR_BAD_VAR,
+	PERR_BAD_REG_NAME,
+	PERR_BAD_MEM_ADDR,
+	PERR_BAD_IMM,
+	PERR_IMMSTR_NO_CLOSE,
+	PERR_FILE_ON_KPROBE,
+	PERR_TOO_MANY_OPS,
+	PERR_DEREF_NEED_BRACE,
+	PERR_BAD_DEREF_OFFS,
+	PERR_DEREF_OPEN_BRACE,
+	PERR_COMM_CANT_DEREF,
+	PERR_BAD_FETCH_ARG,
+	PERR_ARRAY_NO_CLOSE,
+	PERR_BAD_ARRAY_SUFFIX,
+	PERR_BAD_ARRAY_NUM,
+	PERR_ARRAY_TOO_BIG,
+	PERR_BAD_TYPE,
+	PERR_BAD_STRING,
+	PERR_BAD_SYMSTRING,
+	PERR_BAD_BITFIELD,
+	PERR_ARG_NAME_TOO_LONG,
+	PERR_NO_ARG_NAME,
+	PERR_BAD_ARG_NAME,
+	PERR_USED_ARG_NAME,
+	PERR_ARG_TOO_LONG,
+	PERR_NO_ARG_BODY,
+	PERR_BAD_INSN_BNDRY,
+	PERR_FAIL_REG_PROBE,
+	PERR_DIFF_PROBE_TYPE,
+	PERR_DIFF_ARG_TYPE,
+	PERR_SAME_PROBE,
+	PERR_NO_EVENT_INFO,
+	PERR_BAD_ATTACH_EVENT,
+	PERR_BAD_ATTACH_ARG,
+	PERR_NO_EP_FILTER,
+	PERR_TOO_MANY_ARGS,
+	PERR_NOSUP_BTFARG,
+	PERR_ARRAY_NO_MEM,
+	PERR_BAD_ARRAY_TYPE,
+};
+
+extern const char *const probe_errs[];
+
+/**
+ * struct probe_perr - where a definition went wrong
+ * @code: enum probe_err
+ * @pos:  offset of the token at fault in the whole command
+ */
+struct probe_perr {
+	int	code;
+	int	pos;
+};
+
+/**
+ * struct probe_field_info - a field of an attached event, for eprobes
+ * @name:   the field name
+ * @offset: in the attached event's record
+ * @size:   its size
+ * @is_signed: its signedness
+ * @is_string: a string (char array or __data_loc string)
+ * @is_dynamic: a __data_loc field
+ */
+struct probe_field_info {
+	const char	*name;
+	int		offset;
+	int		size;
+	bool		is_signed;
+	bool		is_string;
+	bool		is_dynamic;
+};
+
+/**
+ * struct probe_parse_ctx - what the argument parser needs to know
+ * @flags:   enum probe_ctx_flags
+ * @offset:  where the argument's text starts in the whole command
+ * @find_field: eprobes: look a field of the attached event up
+ * @data:    for @find_field
+ */
+struct probe_parse_ctx {
+	unsigned int	flags;
+	int		offset;
+	bool		(*find_field)(void *data, const char *name,
+				      struct probe_field_info *info);
+	void		*data;
+};
+
+/**
+ * struct probe_fetch_ctx - what a fetch program reads
+ * @regs:   the registers (kprobes), or NULL
+ * @rec:    the attached event's record (eprobes), or NULL
+ * @eargs:  saved entry arguments (return probes), or NULL
+ */
+struct probe_fetch_ctx {
+	struct pt_regs	*regs;
+	void		*rec;
+	unsigned long	*eargs;
+};
+
+/**
+ * struct trace_probe_event - the trace event shared by the probes of one
+ * name (several kprobes may feed one event)
+ * @call:     the event
+ * @class:    its class
+ * @list:     in the list of probe events, under dyn_event_mutex
+ * @probes:   the probes (struct trace_probe::list), under dyn_event_mutex
+ * @files:    the instances' files that record it (RCU list of
+ *	      struct probe_file_link, changed under trace_mutex)
+ * @head_size: bytes of the probe's head after struct trace_entry
+ * @is_return: the record has the return head
+ * @nr_args:  number of arguments
+ * @args:     the arguments' layout: names and types, of the first probe
+ * @fixed_size: the record size without dynamic data
+ * @flags:    TP_FLAG_*
+ */
+struct trace_probe_event {
+	struct trace_event_call		call;
+	struct trace_event_class	class;
+	struct list_head		list;
+	struct list_head		probes;
+	struct list_head		files;
+	unsigned int			head_size;
+	bool				is_return;
+	int				nr_args;
+	struct probe_arg		*args;
+	unsigned int			fixed_size;
+	unsigned int			flags;
+};
+
+#define TP_FLAG_TRACE	BIT(0)
+#define TP_FLAG_PROFILE	BIT(1)
+
+/**
+ * struct probe_file_link - an instance's file that records a probe event
+ * @list: in trace_probe_event::files
+ * @file: the file
+ * @rcu:  for the free
+ */
+struct probe_file_link {
+	struct list_head		list;
+	struct trace_event_file		*file;
+	struct rcu_head			rcu;
+};
+
+/**
+ * struct trace_probe - what every probe type embeds
+ * @devent: in the dynamic event list
+ * @list:   in its event's probes
+ * @event:  the event it feeds
+ * @nr_args: number of arguments
+ * @args:   its arguments (their programs are its own)
+ */
+struct trace_probe {
+	struct dyn_event		devent;
+	struct list_head		list;
+	struct trace_probe_event	*event;
+	int				nr_args;
+	struct probe_arg		*args;
+};
+
+/* trace_probe_parse.c */
+int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
+		    const struct probe_parse_ctx *ctx, struct probe_perr *err);
+void probe_arg_free(struct probe_arg *arg);
+int probe_parse_event_name(const char *cmd, int start, int end,
+			   const char **group, int *glen, const char **event,
+			   int *elen, struct probe_perr *err);
+bool probe_good_name(const char *name, int len);
+int probe_parse_args(int argc, const char *const *argv, const int *argpos,
+		     struct probe_arg **args, const struct probe_parse_ctx *ctx,
+		     unsigned int base, struct probe_perr *err);
+void probe_args_free(struct probe_arg *args, int nr);
+bool probe_args_same_layout(const struct probe_arg *a, int na,
+			    const struct probe_arg *b, int nb);
+int probe_split_args(char *buf, const char **argv, int *pos, int max);
+
+/* trace_probe_fetch.c */
+int probe_dynamic_size(const struct probe_arg *args, int nr,
+		       struct probe_fetch_ctx *ctx);
+void probe_store_args(const struct probe_arg *args, int nr,
+		      struct probe_fetch_ctx *ctx, void *rec,
+		      unsigned int fixed_size, int dyn_size);
+void probe_print_args(struct trace_seq *s, const struct probe_arg *args,
+		      int nr, const void *rec, unsigned int rec_len);
+void probe_show_args(struct seq_file *m, const struct probe_arg *args, int nr);
+
+/* trace_probe.c */
+struct trace_probe_event *probe_event_find(const char *group,
+					   const char *event);
+int probe_event_attach(struct trace_probe *tp, const char *group,
+		       const char *event, bool is_return, unsigned int head_size,
+		       int (*reg)(struct trace_event_call *, enum trace_reg,
+				  void *),
+		       struct probe_perr *err);
+void probe_event_detach(struct trace_probe *tp);
+bool probe_event_busy(struct trace_probe_event *pe);
+void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
+		  const unsigned long *head);
+void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
+		       struct probe_fetch_ctx *ctx, const unsigned long *head,
+		       int *dsize);
+int probe_file_link(struct trace_probe_event *pe,
+		    struct trace_event_file *file);
+void probe_file_unlink(struct trace_probe_event *pe,
+		       struct trace_event_file *file);
+bool probe_match_args(struct trace_probe *tp, int argc, const char **argv);
+
+static inline bool probe_event_recording(struct trace_probe_event *pe)
+{
+	return !list_empty(&pe->files);
+}
+
+#endif /* _TRACE_PROBE_H */

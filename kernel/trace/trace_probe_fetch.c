@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * trace_probe_fetch.c - run the fetch programs of probe events, and print
+ * and list their arguments.
+ *
+ * A hit runs each program twice when the probe has string arguments:
+ * once to size the strings (probe_dynamic_size()), then, in the reserved
+ * record, to store everything (probe_store_args()).  A string that grew in
+ * between is cut to the size reserved.  Every read of memory goes through
+ * the *_nofault() accessors: a bad address stores zeroes (a string: an
+ * empty data location, printed "(fault)"), and never oopses.
+ *
+ * Locking: none.  The programs are fixed once compiled; the hit runs with
+ * preemption disabled (kprobe handler, or the attached event's trigger).
+ */
+
+#include <linux/kallsyms.h>
+#include <linux/ptrace.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/trace_seq.h>
+#include <linux/uaccess.h>
+#include <linux/unaligned.h>
+
+#include "trace_probe.h"
+
+/*
+ * The record's largest string part, so that one hit fits in a page; each
+ * string gets an equal share of it (at most PROBE_STRING_MAX).
+ */
+#define PROBE_DYN_MAX	3072
+
+/* Run the source and dereference steps; returns the store step. */
+static const struct fetch_step *fetch_value(const struct fetch_step *s,
+					    struct probe_fetch_ctx *ctx,
+					    unsigned long *valp, bool *fault)
+{
+	unsigned long val = 0;
+	u32 loc;
+
+	*fault = false;
+	for (;; s++) {
+		switch (s->op) {
+		case FOP_REG:
+			val = regs_get_register(ctx->regs, s->param);
+			break;
+		case FOP_STACK:
+			val = regs_get_kernel_stack_nth(ctx->regs, s->param);
+			break;
+		case FOP_STACKP:
+			val = kernel_stack_pointer(ctx->regs);
+			break;
+		case FOP_RETVAL:
+			val = regs_return_value(ctx->regs);
+			break;
+		case FOP_ARG:
+			val = regs_get_kernel_argument(ctx->regs, s->param);
+			break;
+		case FOP_EARG:
+			val = ctx->eargs ? ctx->eargs[s->param] : 0;
+			break;
+		case FOP_IMM:
+			val = s->param;
+			break;
+		case FOP_FIELD: {
+			const void *p = ctx->rec + s->param;
+
+			switch (s->size) {
+			case 1:
+				val = s->sign ? (long)*(s8 *)p : *(u8 *)p;
+				break;
+			case 2:
+				val = s->sign ? (long)get_unaligned((s16 *)p) :
+						get_unaligned((u16 *)p);
+				break;
+			case 4:
+				val = s->sign ? (long)get_unaligned((s32 *)p) :
+						get_unaligned((u32 *)p);
+				break;
+			default:
+				val = get_unaligned((u64 *)p);
+			}
+			break;
+		}
+		case FOP_FIELDP:
+			val = (unsigned long)ctx->rec + s->param;
+			if (s->sign) {	/* __data_loc: the data's address */
+				loc = get_unaligned((u32 *)val);
+				val = (unsigned long)ctx->rec + (loc & 0xffff);
+			}
+			break;
+		case FOP_COMM:
+			val = (unsigned long)current->comm;
+			break;
+		case FOP_IMMSTR:
+			val = (unsigned long)s->str;
+			break;
+		case FOP_DEREF:
+			if (copy_from_kernel_nofault(&val, (void *)(val + s->param),
+						     sizeof(val)))
+				goto fault;
+			break;
+		case FOP_UDEREF:
+			if (copy_from_user_nofault(&val,
+					(void __user *)(val + s->param),
+					sizeof(val)))
+				goto fault;
+			break;
+		default:
+			*valp = val;
+			return s;
+		}
+	}
+fault:
+	*fault = true;
+	/* Skip to the store. */
+	while (s->op != FOP_END && s->op <= FOP_UDEREF)
+		s++;
+	*valp = 0;
+	return s;
+}
+
+/* The length of a kernel string with its NUL, at most @max; 0 on fault. */
+static int kernel_strlen(unsigned long addr, int max)
+{
+	int len;
+	char c;
+
+	for (len = 0; len < max; len++) {
+		if (copy_from_kernel_nofault(&c, (void *)(addr + len), 1))
+			return 0;
+		if (!c)
+			return len + 1;
+	}
+	return max;
+}
+
+/* A string store's length with its NUL, 0 if it faults. */
+static int string_len(const struct fetch_step *st, unsigned long val,
+		      bool fault, int max)
+{
+	char sym[KSYM_SYMBOL_LEN];
+
+	if (fault)
+		return 0;
+	switch (st->op) {
+	case FOP_ST_STR:
+		return kernel_strlen(val + st->param, max);
+	case FOP_ST_USTR:
+		return min_t(long, strnlen_user_nofault(
+				(void __user *)(val + st->param), max), max);
+	case FOP_ST_SYMSTR:
+		return min(sprint_symbol(sym, val) + 1, max);
+	default:
+		return 0;
+	}
+}
+
+/* The most bytes one string may take: the strings share PROBE_DYN_MAX. */
+static int string_cap(const struct probe_arg *args, int nr)
+{
+	int i, n = 0;
+
+	for (i = 0; i < nr; i++)
+		n += args[i].dynamic;
+	return n ? min(PROBE_STRING_MAX, PROBE_DYN_MAX / n) : 0;
+}
+
+/**
+ * probe_dynamic_size() - the bytes a hit's strings need
+ * @args: the probe's arguments
+ * @nr:   their number
+ * @ctx:  what the programs read
+ *
+ * Context: the probe's hit, preemption disabled.
+ * Return: the size of the record's string part.
+ */
+int probe_dynamic_size(const struct probe_arg *args, int nr,
+		       struct probe_fetch_ctx *ctx)
+{
+	int i, size = 0, cap = string_cap(args, nr);
+	const struct fetch_step *st;
+	unsigned long val;
+	bool fault;
+
+	for (i = 0; i < nr; i++) {
+		if (!args[i].dynamic)
+			continue;
+		st = fetch_value(args[i].code, ctx, &val, &fault);
+		size += string_len(st, val, fault, cap);
+	}
+	return size;
+}
+
+/* Store a string at @dyn, at most @max bytes; returns the bytes used. */
+static int store_string(const struct fetch_step *st, unsigned long val,
+			bool fault, char *dyn, int max)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	long len;
+
+	if (fault || max <= 0)
+		return 0;
+	switch (st->op) {
+	case FOP_ST_STR:
+		len = strncpy_from_kernel_nofault(dyn, (void *)(val + st->param),
+						  max);
+		break;
+	case FOP_ST_USTR:
+		len = strncpy_from_user_nofault(dyn,
+				(void __user *)(val + st->param), max);
+		/* The length counts the NUL, also when the string was cut. */
+		break;
+	case FOP_ST_SYMSTR:
+		sprint_symbol(sym, val);
+		len = strscpy(dyn, sym, max);
+		len = len < 0 ? max : len + 1;
+		break;
+	default:
+		len = 0;
+	}
+	return len > 0 ? len : 0;
+}
+
+/* Store a value of @size bytes. */
+static void store_raw(void *dst, u64 val, int size)
+{
+	switch (size) {
+	case 1:
+		*(u8 *)dst = val;
+		break;
+	case 2:
+		put_unaligned((u16)val, (u16 *)dst);
+		break;
+	case 4:
+		put_unaligned((u32)val, (u32 *)dst);
+		break;
+	default:
+		put_unaligned(val, (u64 *)dst);
+	}
+}
+
+static u64 load_raw(const void *src, int size)
+{
+	switch (size) {
+	case 1:
+		return *(u8 *)src;
+	case 2:
+		return get_unaligned((u16 *)src);
+	case 4:
+		return get_unaligned((u32 *)src);
+	default:
+		return get_unaligned((u64 *)src);
+	}
+}
+
+/**
+ * probe_store_args() - fill a reserved record's arguments
+ * @args:  the probe's arguments (offsets from the record's start)
+ * @nr:    their number
+ * @ctx:   what the programs read
+ * @rec:   the record
+ * @fixed_size: where the string part starts
+ * @dyn_size: its size, from probe_dynamic_size()
+ *
+ * Context: the probe's hit, preemption disabled.
+ */
+void probe_store_args(const struct probe_arg *args, int nr,
+		      struct probe_fetch_ctx *ctx, void *rec,
+		      unsigned int fixed_size, int dyn_size)
+{
+	unsigned int dyn = fixed_size, end = fixed_size + dyn_size;
+	int cap = string_cap(args, nr);
+	const struct fetch_step *st;
+	unsigned long val;
+	bool fault;
+	int i, len;
+
+	for (i = 0; i < nr; i++) {
+		void *dst = rec + args[i].offset;
+
+		st = fetch_value(args[i].code, ctx, &val, &fault);
+		switch (st->op) {
+		case FOP_ST_RAW:
+			store_raw(dst, val, st->size);
+			break;
+		case FOP_ST_MEM:
+			if (fault || copy_from_kernel_nofault(dst,
+					(void *)(val + st->param),
+					st->size * st->count))
+				memset(dst, 0, st->size * st->count);
+			break;
+		case FOP_ST_UMEM:
+			if (fault || copy_from_user_nofault(dst,
+					(void __user *)(val + st->param),
+					st->size * st->count))
+				memset(dst, 0, st->size * st->count);
+			break;
+		default:
+			len = store_string(st, val, fault, rec + dyn,
+					   min_t(int, end - dyn, cap));
+			put_unaligned((u32)(len << 16 | dyn), (u32 *)dst);
+			dyn += len;
+			continue;
+		}
+		if (st[1].op == FOP_MOD_BF) {
+			u64 v = load_raw(dst, st[1].size);
+
+			v = (v << st[1].lshift) >> st[1].rshift;
+			store_raw(dst, v, st[1].size);
+		}
+	}
+}
+
+/* One element of a numeric argument. */
+static void print_num(struct trace_seq *s, const struct fetch_type *t,
+		      const void *p)
+{
+	u64 v = load_raw(p, t->size);
+	int shift = 64 - 8 * t->size;
+
+	switch (t->print) {
+	case PP_SIGNED:
+		trace_seq_printf(s, "%lld", (s64)(v << shift) >> shift);
+		break;
+	case PP_HEX:
+		trace_seq_printf(s, "0x%llx", v);
+		break;
+	case PP_CHAR:
+		trace_seq_printf(s, "'%c'", (char)v);
+		break;
+	case PP_SYMBOL:
+		trace_seq_printf(s, "%pS", (void *)(unsigned long)v);
+		break;
+	default:
+		trace_seq_printf(s, "%llu", v);
+	}
+}
+
+/**
+ * probe_print_args() - print the arguments of a record, " name=value"
+ * @s:    the output
+ * @args: the event's arguments
+ * @nr:   their number
+ * @rec:  the record
+ * @rec_len: its length, which bounds the string data
+ *
+ * Context: the output path.
+ */
+void probe_print_args(struct trace_seq *s, const struct probe_arg *args,
+		      int nr, const void *rec, unsigned int rec_len)
+{
+	int i, j;
+
+	for (i = 0; i < nr; i++) {
+		const struct probe_arg *a = &args[i];
+		const void *p = rec + a->offset;
+
+		trace_seq_printf(s, " %s=", a->name);
+		if (a->dynamic) {
+			u32 loc = get_unaligned((u32 *)p);
+			unsigned int off = loc & 0xffff, len = loc >> 16;
+
+			if (!len || off + len > rec_len)
+				trace_seq_puts(s, "(fault)");
+			else
+				trace_seq_printf(s, "\"%.*s\"", len,
+						 (const char *)rec + off);
+			continue;
+		}
+		if (!a->count) {
+			print_num(s, a->type, p);
+			continue;
+		}
+		trace_seq_putc(s, '{');
+		for (j = 0; j < a->count; j++) {
+			if (j)
+				trace_seq_putc(s, ',');
+			print_num(s, a->type, p + j * a->type->size);
+		}
+		trace_seq_putc(s, '}');
+	}
+}
+
+/**
+ * probe_show_args() - list the arguments as written, " name=text"
+ * @m:    the listing
+ * @args: the probe's arguments
+ * @nr:   their number
+ *
+ * Context: process context.
+ */
+void probe_show_args(struct seq_file *m, const struct probe_arg *args, int nr)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		seq_printf(m, " %s=%s", args[i].name, args[i].text);
+}
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_probe-kunit.h"
+#endif
