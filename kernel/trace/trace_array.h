@@ -312,7 +312,7 @@ void tracing_log_err(struct trace_array *tr, const char *loc,
 /* trace_fs.c */
 int trace_tracer_files_create(struct trace_array *tr);
 
-/* trace_dynevent.c and trace_synth.c: the top level's command files */
+/* trace_dynevent.c, trace_synth.c, trace_kprobe.c: top-level command files */
 #ifdef CONFIG_DYNAMIC_EVENTS
 int trace_dynevent_files_create(struct trace_array *tr);
 #else
@@ -325,6 +325,14 @@ static inline int trace_dynevent_files_create(struct trace_array *tr)
 int trace_synth_files_create(struct trace_array *tr);
 #else
 static inline int trace_synth_files_create(struct trace_array *tr)
+{
+	return 0;
+}
+#endif
+#ifdef CONFIG_KPROBE_EVENTS
+int trace_kprobe_files_create(struct trace_array *tr);
+#else
+static inline int trace_kprobe_files_create(struct trace_array *tr)
 {
 	return 0;
 }

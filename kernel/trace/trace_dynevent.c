@@ -85,6 +85,51 @@ int __dyn_event_remove(struct dyn_event *ev)
 }
 
 /**
+ * dyn_events_remove_match() - remove every dynamic event a removal names
+ * @type: only events of this type, or NULL for any
+ * @kind: as for dyn_event_operations.match
+ * @system: the group, or NULL for any
+ * @event: the name, or NULL for every event of @system
+ * @argc: the number of words to compare, or 0
+ * @argv: the words
+ *
+ * Either every matching event goes, or, if one is in use, none does.
+ *
+ * Context: dyn_event_mutex held; takes trace_mutex.
+ * Return: 0, -ENOENT if nothing matches, or -EBUSY.
+ */
+int dyn_events_remove_match(const struct dyn_event_operations *type,
+			    char kind, const char *system, const char *event,
+			    int argc, const char **argv)
+{
+	struct dyn_event *ev, *n;
+	int ret = -ENOENT;
+
+	lockdep_assert_held(&dyn_event_mutex);
+	mutex_lock(&trace_mutex);
+	for_each_dyn_event(ev) {
+		if ((type && ev->ops != type) ||
+		    !ev->ops->match(ev, kind, system, event, argc, argv))
+			continue;
+		if (ev->ops->is_busy(ev)) {
+			ret = -EBUSY;
+			goto out;
+		}
+		ret = 0;
+	}
+	for_each_dyn_event_safe(ev, n) {
+		if ((type && ev->ops != type) ||
+		    !ev->ops->match(ev, kind, system, event, argc, argv))
+			continue;
+		list_del(&ev->list);
+		ev->ops->free(ev);
+	}
+out:
+	mutex_unlock(&trace_mutex);
+	return ret;
+}
+
+/**
  * dyn_events_release_all() - remove every dynamic event of a type
  * @type: the type, or NULL for all of them
  *
@@ -126,11 +171,13 @@ out:
  * @run: called with each line, comments ('#' on) and surrounding blanks
  *	removed; empty lines are skipped
  *
- * Lines run in order and the first error stops the write.
+ * Lines run in order and the first error stops the write.  A write
+ * longer than a page is taken up to its last whole line in the first
+ * page; the caller writes the rest again.
  *
  * Context: process context.
- * Return: @cnt, or the error of the line that failed, -EFAULT, -E2BIG,
- * or -ENOMEM.
+ * Return: the bytes taken, or the error of the line that failed, -EFAULT,
+ * -E2BIG (a line longer than a page), or -ENOMEM.
  */
 ssize_t dyn_event_write_lines(const char __user *ubuf, size_t cnt,
 			      loff_t *ppos, int (*run)(const char *line))
@@ -140,11 +187,19 @@ ssize_t dyn_event_write_lines(const char __user *ubuf, size_t cnt,
 
 	if (!cnt)
 		return 0;
-	if (cnt > DYN_EVENT_WRITE_MAX)
-		return -E2BIG;
-	buf = memdup_user_nul(ubuf, cnt);
+	buf = memdup_user_nul(ubuf, min_t(size_t, cnt, DYN_EVENT_WRITE_MAX));
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	/* A long write is taken a page at a time, in whole lines. */
+	if (cnt > DYN_EVENT_WRITE_MAX) {
+		p = strrchr(buf, '\n');
+		if (!p) {
+			kfree(buf);
+			return -E2BIG;
+		}
+		p[1] = '\0';
+		cnt = p + 1 - buf;
+	}
 	p = buf;
 	while (!ret && (line = strsep(&p, "\n")) != NULL) {
 		hash = strchr(line, '#');
@@ -162,14 +217,14 @@ ssize_t dyn_event_write_lines(const char __user *ubuf, size_t cnt,
 }
 
 /*
- * "-:[group/]name" or "!<kind>:[group/]name args...": remove every event
+ * "-:[group/]name [args...]", "-:group/" (the whole group) or
+ * "!<kind>:[group/]name args...": remove every event
  * that matches, stopping at the first one in use (-EBUSY).
  */
 static int dyn_event_remove_cmd(const char *line)
 {
 	char *buf, *p, *word, *sys = NULL, *name, *slash;
 	const char **argv = NULL;
-	struct dyn_event *ev, *n;
 	int argc = 0, ret = -ENOENT;
 	char kind = 0;
 
@@ -193,9 +248,10 @@ static int dyn_event_remove_cmd(const char *line)
 		sys = name;
 		name = slash + 1;
 	}
-	if (!*name || (sys && !*sys))
+	/* "-:group/" names every event of the group. */
+	if ((!*name && (!sys || kind)) || (sys && !*sys))
 		goto inval;
-	if (kind && p) {
+	if (p) {
 		argv = kcalloc(strlen(p) / 2 + 2, sizeof(*argv), GFP_KERNEL);
 		if (!argv) {
 			ret = -ENOMEM;
@@ -204,18 +260,11 @@ static int dyn_event_remove_cmd(const char *line)
 		while ((word = strsep(&p, " \t")) != NULL)
 			if (*word)
 				argv[argc++] = word;
-	} else if (!kind && p && *skip_spaces(p)) {
-		goto inval;
 	}
 
 	mutex_lock(&dyn_event_mutex);
-	for_each_dyn_event_safe(ev, n) {
-		if (!ev->ops->match(ev, kind, sys, name, argc, argv))
-			continue;
-		ret = __dyn_event_remove(ev);
-		if (ret)
-			break;
-	}
+	ret = dyn_events_remove_match(NULL, kind, sys, *name ? name : NULL,
+				      argc, argv);
 	mutex_unlock(&dyn_event_mutex);
 	goto out;
 inval:

@@ -113,6 +113,9 @@ extern struct list_head dyn_event_list;
 int dyn_event_register(struct dyn_event_operations *ops);
 void dyn_event_add(struct dyn_event *ev, const struct dyn_event_operations *ops);
 int dyn_events_release_all(const struct dyn_event_operations *type);
+int dyn_events_remove_match(const struct dyn_event_operations *type,
+			    char kind, const char *system, const char *event,
+			    int argc, const char **argv);
 int __dyn_event_remove(struct dyn_event *ev);
 void *dyn_event_seq_start(struct seq_file *m, loff_t *pos);
 void *dyn_event_seq_next(struct seq_file *m, void *v, loff_t *pos);

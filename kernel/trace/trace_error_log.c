@@ -57,7 +57,8 @@ static void __tracing_log_err(struct trace_array *tr, const char *loc,
 	}
 	e->ts = local_clock();
 	e->msg = msg;
-	e->pos = min_t(size_t, pos, strlen(cmd));
+	/* The caret may stand one past the end: where a token is missing. */
+	e->pos = min_t(size_t, pos, strlen(cmd) + 1);
 	list_add_tail(&e->list, &tr->err_log);
 	if (++tr->n_err_log > TRACE_ERR_LOG_MAX) {
 		e = list_first_entry(&tr->err_log, struct trace_err_entry,

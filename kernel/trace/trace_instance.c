@@ -98,6 +98,7 @@ static const struct trace_instance_part trace_instance_parts[] = {
 	{ .create = trace_cmdline_files_create },
 	{ .create = trace_dynevent_files_create },
 	{ .create = trace_synth_files_create },
+	{ .create = trace_kprobe_files_create },
 };
 
 static int trace_array_init(struct trace_array *tr, const char *name)

@@ -459,7 +459,10 @@ static int synth_dyn_free(struct dyn_event *ev)
 	return 0;
 }
 
-/* "-:[synthetic/]name", or "!s:[synthetic/]name fields" (all of them). */
+/*
+ * "-:[synthetic/]name [fields]", "-:synthetic/" (every one; @event NULL),
+ * or "!s:[synthetic/]name fields" (all of them).
+ */
 static bool synth_dyn_match(struct dyn_event *ev, char kind,
 			    const char *system, const char *event, int argc,
 			    const char **argv)
@@ -472,7 +475,7 @@ static bool synth_dyn_match(struct dyn_event *ev, char kind,
 	char *cmd;
 	int i;
 
-	if ((kind && kind != 's') || strcmp(se->def.name, event) ||
+	if ((kind && kind != 's') || (event && strcmp(se->def.name, event)) ||
 	    (system && strcmp(system, SYNTH_SYSTEM)))
 		return false;
 	if (!argc)

@@ -528,3 +528,34 @@ void trace_trigger_show(struct seq_file *m, struct trace_event_file *file)
 	list_for_each_entry(t, &file->triggers, list)
 		trigger_show_one(m, t);
 }
+
+/**
+ * trace_trigger_attach() - link a trigger that the kernel made itself
+ * @file: the event file whose records fire it
+ * @t:    the trigger: its cmd, data and count set, and prog if filtered;
+ *	  from kmalloc(), freed by trace_trigger_detach() or when @file's
+ *	  triggers are cleared (cmd->unbind tells its owner)
+ *
+ * For event probes, which fire on another event's records.
+ *
+ * Context: process context, trace_mutex held.
+ * Return: 0, or the error of switching @file to trigger mode.
+ */
+int trace_trigger_attach(struct trace_event_file *file, struct event_trigger *t)
+{
+	lockdep_assert_held(&trace_mutex);
+	t->file = file;
+	return trigger_link(file, t);
+}
+
+/**
+ * trace_trigger_detach() - unlink and free a trigger from trace_trigger_attach()
+ * @file: its event file
+ * @t:    the trigger
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ */
+void trace_trigger_detach(struct trace_event_file *file, struct event_trigger *t)
+{
+	triggers_remove(file, t);
+}

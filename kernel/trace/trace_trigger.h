@@ -221,6 +221,8 @@ enum event_trigger_type trace_triggers_run(struct trace_event_file *file,
 int trace_trigger_write(struct trace_event_file *file, char *buf);
 void trace_trigger_show(struct seq_file *m, struct trace_event_file *file);
 void trace_triggers_clear(struct trace_event_file *file);
+int trace_trigger_attach(struct trace_event_file *file, struct event_trigger *t);
+void trace_trigger_detach(struct trace_event_file *file, struct event_trigger *t);
 
 /* trace_event_buffer.c */
 struct trace_entry;
