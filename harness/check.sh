@@ -42,18 +42,19 @@ sh /harness/rb_stress.sh
 sh /harness/filter_fuzz.sh
 sh /harness/trigger_count.sh
 sh /harness/tp_toggle.sh
+sh /harness/kprobe_stress.sh
 S
 log=$LOGS/$name-check.log
 t0=$(date +%s)
 log "booting $name kernel on one CPU for KUnit (log: ${log#"$ROOT"/})"
 set +e
 QEMU_SMP=1 "$ROOT/harness/qemu.sh" "$name" --script "$tmp/s0" --log "$log.0" \
-	--append "$boot_args" --timeout "${CHECK_TIMEOUT:-2400}"
+	--append "$boot_args" --timeout "${CHECK_TIMEOUT:-3000}"
 [ $? = 124 ] && log "QEMU timed out (one-CPU boot)"
 t1=$(date +%s)
 log "one-CPU boot: $((t1 - t0)) s; booting $name kernel for the test run"
 "$ROOT/harness/qemu.sh" "$name" --script "$tmp/s1" --log "$log.1" \
-	--append "$boot_args" --parallel --timeout "${CHECK_TIMEOUT:-2400}"
+	--append "$boot_args" --parallel --timeout "${CHECK_TIMEOUT:-3000}"
 [ $? = 124 ] && log "QEMU timed out (test boot)"
 t2=$(date +%s)
 log "test boot: $((t2 - t1)) s; booting $name kernel $shards time(s) at once for ftracetest"
@@ -63,7 +64,7 @@ for i in $(seq 0 $((shards - 1))); do
 		"FTRACE_TIMEOUT=${FTRACE_TIMEOUT:-300} sh /harness/check.sh" >"$tmp/f$i"
 	(
 		"$ROOT/harness/qemu.sh" "$name" --script "$tmp/f$i" --log "$log.f$i" \
-			--append "kunit.enable=0" --timeout "${CHECK_TIMEOUT:-2400}"
+			--append "kunit.enable=0" --timeout "${CHECK_TIMEOUT:-3000}"
 		[ $? = 124 ] && log "QEMU timed out (ftracetest boot $i)"
 		log "ftracetest boot $i: $(($(date +%s) - t2)) s"
 	) &

@@ -21,6 +21,7 @@ rm -f harness/init harness/*.c harness/*.h
 # The fuzzers (guest/*_fuzz.c), static: the guest has no libc.
 gcc -O2 -static -Wall -o harness/filter_fuzz "$ROOT/harness/guest/filter_fuzz.c"
 gcc -O2 -static -Wall -o harness/dynevent_fuzz "$ROOT/harness/guest/dynevent_fuzz.c"
+gcc -O2 -static -Wall -o harness/probe_fuzz "$ROOT/harness/guest/probe_fuzz.c"
 
 cat >etc/passwd <<'P'
 root:x:0:0:root:/root:/bin/sh

@@ -4,11 +4,13 @@
 # $FILTER_FUZZ_WRITES expressions, then the same program on as many
 # trigger commands and on as many hist commands, with the sample events
 # loaded so that every kind of field is there; then dynevent_fuzz.c on
-# $DYNEVENT_FUZZ_WRITES synthetic event definitions.  Four lines:
+# $DYNEVENT_FUZZ_WRITES synthetic event definitions, and probe_fuzz.c on
+# $PROBE_FUZZ_WRITES probe definitions.  Five lines:
 #	@@CHECK <PASS|FAIL> filter-fuzz
 #	@@CHECK <PASS|FAIL> trigger-fuzz
 #	@@CHECK <PASS|FAIL> hist-fuzz
 #	@@CHECK <PASS|FAIL> dynevent-fuzz
+#	@@CHECK <PASS|FAIL> probe-fuzz
 
 # fuzz NAME WRITES [MODE [PROGRAM]]: one run of a fuzzer, its verdict
 # and output.
@@ -27,3 +29,4 @@ fuzz trigger-fuzz "${TRIGGER_FUZZ_WRITES:-10000}" trigger
 fuzz hist-fuzz "${HIST_FUZZ_WRITES:-10000}" hist
 rmmod trace-events-sample
 fuzz dynevent-fuzz "${DYNEVENT_FUZZ_WRITES:-10000}" "" dynevent_fuzz
+fuzz probe-fuzz "${PROBE_FUZZ_WRITES:-10000}" "" probe_fuzz
