@@ -33,6 +33,7 @@ echo 8192 >$T/buffer_size_kb	# no wrapping during a case
 insmod /bench/rb_bench.ko 2>/dev/null
 insmod /bench/ev_bench.ko 2>/dev/null
 insmod /bench/synth_bench.ko 2>/dev/null
+insmod /bench/kprobe_bench.ko 2>/dev/null
 echo 1 >$T/set_event_pid	# only init: the bench task is filtered out
 insmod /bench/ev_bench.ko mode=pid 2>/dev/null
 echo >$T/set_event_pid

@@ -16,8 +16,6 @@
  * Prints one line, "dynevent_fuzz: ...", and the first failures; exits 1
  * if there were any.
  */
-#include <stdlib.h>
-
 #define FUZZ_NAME	"dynevent_fuzz"
 
 #include "fuzz_util.h"
@@ -195,45 +193,29 @@ static void check_line(const char *line, int len, int dyn, int err,
 		checks++;
 }
 
+/* A clear of synthetic_events (0) or dynamic_events (1) empties both. */
+static int cleared(int which, const char *s, const char *d)
+{
+	return !s[0] && !d[0];
+}
+
 int main(int argc, char **argv)
 {
-	char *buf = malloc(BUF), *sb = malloc(BUF), *db = malloc(BUF);
-	char *sa = malloc(BUF), *da = malloc(BUF);
-	int i, len, dyn, err, writes;
+	static const struct listing_fuzz f = {
+		.file		= { SYNTH, DYN },
+		.poke_odds	= 4,
+		.clear_odds	= 50,
+		.gen		= gen_line,
+		.poke		= poke,
+		.check		= check_line,
+		.cleared	= cleared,
+	};
+	int writes;
 
 	writes = argc > 1 ? atoi(argv[1]) : 10000;
 	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x2545f4914f6cdd1dULL;
 	write_file(SYNTH, "", 0);
-	for (i = 0; i < writes; i++) {
-		if (!rnd(4))
-			poke();
-		read_file(SYNTH, sb, BUF);
-		read_file(DYN, db, BUF);
-		if (!rnd(50)) {
-			/* A clear: all or nothing. */
-			dyn = rnd(2);
-			err = write_file(dyn ? DYN : SYNTH, "", 0);
-			read_file(SYNTH, sa, BUF);
-			read_file(DYN, da, BUF);
-			if (err && (err != EBUSY || strcmp(db, da)))
-				fail("clear refused with %d, listing '%s' -> '%s'",
-				     err, db, da);
-			else if (!err && (sa[0] || da[0]))
-				fail("clear left '%s'", da);
-			else
-				checks++;
-			continue;
-		}
-		dyn = rnd(2);
-		len = gen_line(buf, dyn);
-		err = write_flags(dyn ? DYN : SYNTH, buf, len, O_APPEND);
-		read_file(SYNTH, sa, BUF);
-		read_file(DYN, da, BUF);
-		/* A mutated line may be two lines; judge single ones only. */
-		if (memchr(buf, '\n', len) && memchr(buf, '\n', len) != buf + len - 1)
-			continue;
-		check_line(buf, len, dyn, err, sb, db, sa, da);
-	}
+	listing_fuzz_run(&f, writes);
 	disable_all();
 	if (write_file(DYN, "", 0))
 		fail("final clear refused");

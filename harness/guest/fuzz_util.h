@@ -14,6 +14,7 @@
 #endif
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -140,6 +141,78 @@ static int mutate(char *buf, int len)
 		}
 	}
 	return len;
+}
+
+/**
+ * struct listing_fuzz - a fuzzer of two command files that list what they
+ * define (synthetic_events and dynamic_events, kprobe_events and
+ * dynamic_events)
+ * @file:      the two files
+ * @poke_odds: one write in this many is preceded by poke()
+ * @clear_odds: one write in this many is a clear (O_TRUNC) instead
+ * @gen:       build a line for file @which; returns its length
+ * @poke:      change some event's state (enable, triggers...)
+ * @check:     judge a line: the errno of its write, the listings before
+ *	       and after
+ * @cleared:   whether a clear of file @which left the listings empty
+ */
+struct listing_fuzz {
+	const char	*file[2];
+	unsigned int	poke_odds;
+	unsigned int	clear_odds;
+	int		(*gen)(char *buf, int which);
+	void		(*poke)(void);
+	void		(*check)(const char *line, int len, int which, int err,
+				 const char *a0, const char *b0,
+				 const char *a1, const char *b1);
+	int		(*cleared)(int which, const char *a, const char *b);
+};
+
+/*
+ * @writes writes: lines, and now and then a clear, which must remove
+ * everything or, refused with EBUSY, nothing.
+ */
+static inline void listing_fuzz_run(const struct listing_fuzz *f, int writes)
+{
+	char *buf = malloc(BUF), *a0 = malloc(BUF), *b0 = malloc(BUF);
+	char *a1 = malloc(BUF), *b1 = malloc(BUF);
+	int i, len, which, err;
+
+	for (i = 0; i < writes; i++) {
+		if (!rnd(f->poke_odds))
+			f->poke();
+		read_file(f->file[0], a0, BUF);
+		read_file(f->file[1], b0, BUF);
+		which = rnd(2);
+		if (!rnd(f->clear_odds)) {
+			err = write_file(f->file[which], "", 0);
+			read_file(f->file[0], a1, BUF);
+			read_file(f->file[1], b1, BUF);
+			if (err && (err != EBUSY || strcmp(a0, a1) ||
+				    strcmp(b0, b1)))
+				fail("clear refused with %d, listing '%s' -> '%s'",
+				     err, b0, b1);
+			else if (!err && !f->cleared(which, a1, b1))
+				fail("clear left '%s'", b1);
+			else
+				checks++;
+			continue;
+		}
+		len = f->gen(buf, which);
+		err = write_flags(f->file[which], buf, len, O_APPEND);
+		read_file(f->file[0], a1, BUF);
+		read_file(f->file[1], b1, BUF);
+		/* A mutated line may be two lines; judge single ones only. */
+		if (memchr(buf, '\n', len) &&
+		    memchr(buf, '\n', len) != buf + len - 1)
+			continue;
+		f->check(buf, len, which, err, a0, b0, a1, b1);
+	}
+	free(buf);
+	free(a0);
+	free(b0);
+	free(a1);
+	free(b1);
 }
 
 #endif /* FUZZ_UTIL_H */

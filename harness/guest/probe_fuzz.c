@@ -17,8 +17,6 @@
  * Prints one line, "probe_fuzz: ...", and the first failures; exits 1 if
  * there were any.
  */
-#include <stdlib.h>
-
 #define FUZZ_NAME	"probe_fuzz"
 
 #include "fuzz_util.h"
@@ -204,46 +202,30 @@ static void check_line(const char *line, int len, int dyn, int err,
 		checks++;
 }
 
+/* A clear of kprobe_events (0) takes the kprobes, of dynamic_events all. */
+static int cleared(int which, const char *k, const char *d)
+{
+	return which ? !d[0] : !k[0];
+}
+
 int main(int argc, char **argv)
 {
-	char *buf = malloc(BUF), *kb = malloc(BUF), *db = malloc(BUF);
-	char *ka = malloc(BUF), *da = malloc(BUF);
-	int i, len, dyn, err, writes;
+	static const struct listing_fuzz f = {
+		.file		= { KPROBE, DYN },
+		.poke_odds	= 8,
+		.clear_odds	= 60,
+		.gen		= gen_line,
+		.poke		= poke,
+		.check		= check_line,
+		.cleared	= cleared,
+	};
+	int writes;
 
 	writes = argc > 1 ? atoi(argv[1]) : 10000;
 	rng = argc > 2 ? strtoull(argv[2], NULL, 0) : 0x9e3779b97f4a7c15ULL;
 	disable_all();
 	write_file(DYN, "", 0);
-	for (i = 0; i < writes; i++) {
-		if (!rnd(8))
-			poke();
-		read_file(KPROBE, kb, BUF);
-		read_file(DYN, db, BUF);
-		if (!rnd(60)) {
-			/* A clear: all or nothing. */
-			dyn = rnd(2);
-			err = write_file(dyn ? DYN : KPROBE, "", 0);
-			read_file(KPROBE, ka, BUF);
-			read_file(DYN, da, BUF);
-			if (err && (err != EBUSY || strcmp(db, da)))
-				fail("clear refused with %d, listing '%s' -> '%s'",
-				     err, db, da);
-			else if (!err && (dyn ? da[0] : ka[0]))
-				fail("clear left '%s'", da);
-			else
-				checks++;
-			continue;
-		}
-		dyn = rnd(2);
-		len = gen_line(buf, dyn);
-		err = write_flags(dyn ? DYN : KPROBE, buf, len, O_APPEND);
-		read_file(KPROBE, ka, BUF);
-		read_file(DYN, da, BUF);
-		/* A mutated line may be two lines; judge single ones only. */
-		if (memchr(buf, '\n', len) && memchr(buf, '\n', len) != buf + len - 1)
-			continue;
-		check_line(buf, len, dyn, err, kb, db, ka, da);
-	}
+	listing_fuzz_run(&f, writes);
 	disable_all();
 	if (write_file(DYN, "", 0))
 		fail("final clear refused");

@@ -257,13 +257,6 @@ static int attach_event(struct trace_eprobe *ep, const char *place, int pos,
 	return ep->ecall ? 0 : -ENOENT;
 }
 
-#define EPROBE_WORDS_MAX	(PROBE_ARGS_MAX + 4)
-
-struct eprobe_words {
-	const char	*argv[EPROBE_WORDS_MAX];
-	int		pos[EPROBE_WORDS_MAX];
-};
-
 /* Where " if " starts in @cmd (the filter follows), or NULL. */
 static const char *find_if(const char *cmd)
 {
@@ -277,139 +270,128 @@ static const char *find_if(const char *cmd)
 	return NULL;
 }
 
-/* Parse and create; errors are logged.  dyn_event_mutex held. */
-static int eprobe_create(const char *cmd)
+/* "if FILTER": kept, and compiled once now to refuse a bad one. */
+static int parse_filter(struct trace_eprobe *ep, const char *cmd,
+			const char *ifp, struct probe_perr *err)
+{
+	const char *f = skip_spaces(ifp + 3);
+	struct filter_prog *prog = NULL;
+	struct filter_error ferr;
+	int ret;
+
+	if (!*f) {
+		/* Just after "if " (the line lost its trailing blanks). */
+		err->code = PERR_NO_EP_FILTER;
+		err->pos = ifp + 4 - cmd;
+		return -EINVAL;
+	}
+	ep->filter = kstrdup(f, GFP_KERNEL);
+	if (!ep->filter)
+		return -ENOMEM;
+	ret = trace_filter_compile(ep->ecall, f, &prog, &ferr);
+	if (ret == -EINVAL) {
+		/* The filter compiler's own message; nothing more to log. */
+		trace_filter_log_err(NULL, "event_probe", cmd, f - cmd, &ferr);
+		err->code = PERR_LOGGED;
+	}
+	kfree(prog);
+	return ret;
+}
+
+/* Everything but the event: attached event, filter, arguments. */
+static int eprobe_build(struct trace_eprobe *ep, const struct probe_cmd *pc,
+			const char *cmd, const char *ifp,
+			struct probe_perr *err)
 {
 	struct probe_parse_ctx pctx = { .flags = PCTX_EPROBE,
 					.find_field = find_field };
-	struct probe_perr err = { .pos = 0 };
-	const char **argv, *group, *event, *ifp;
-	char *buf, *name = NULL, *grp = NULL, *colon;
-	int *pos, argc, glen, elen, end0, ret, i;
-	struct filter_prog *prog = NULL;
-	struct eprobe_words *words;
-	struct filter_error ferr;
-	struct trace_eprobe *ep;
+	int i, ret;
 
-	if (cmd[0] != 'e' || (cmd[1] && cmd[1] != ':' && !isspace(cmd[1])))
-		return -ECANCELED;
-	ifp = find_if(cmd);
-	buf = kstrndup(cmd, ifp ? ifp - cmd : strlen(cmd), GFP_KERNEL);
-	ep = kzalloc(sizeof(*ep), GFP_KERNEL);
-	words = kmalloc(sizeof(*words), GFP_KERNEL);
-	if (!buf || !ep || !words) {
-		kfree(buf);
-		kfree(ep);
-		kfree(words);
-		return -ENOMEM;
-	}
-	INIT_LIST_HEAD(&ep->links);
-	argv = words->argv;
-	pos = words->pos;
-	ret = -EINVAL;
-	argc = probe_split_args(buf, argv, pos, EPROBE_WORDS_MAX);
-	if (argc < 0) {
-		err.code = PERR_TOO_MANY_ARGS;
-		goto log;
-	}
-	if (argc < 2) {
-		err.code = PERR_NO_EVENT_INFO;
-		err.pos = strlen(cmd);
-		goto log;
-	}
-	end0 = pos[0] + strlen(argv[0]);
-	colon = strchr(argv[0], ':');
-	group = event = NULL;
-	glen = elen = 0;
-	if (colon && probe_parse_event_name(cmd, colon + 1 - buf, end0, &group,
-					    &glen, &event, &elen, &err))
-		goto log;
-	ret = attach_event(ep, argv[1], pos[1], &err);
-	if (ret == -ENOMEM)
-		goto fail;
-	if (ret) {
-		ret = -EINVAL;
-		goto log;
-	}
-	ret = -EINVAL;
-	if (ifp) {
-		const char *f = skip_spaces(ifp + 3);
-
-		if (!*f) {
-			/* Just after "if " (the line lost its trailing blanks). */
-			err.code = PERR_NO_EP_FILTER;
-			err.pos = ifp + 4 - cmd;
-			goto log;
-		}
-		ep->filter = kstrdup(f, GFP_KERNEL);
-		if (!ep->filter) {
-			ret = -ENOMEM;
-			goto fail;
-		}
-		/* Refuse now a filter that would fail when enabled. */
-		ret = trace_filter_compile(ep->ecall, f, &prog, &ferr);
-		if (ret == -EINVAL)
-			trace_filter_log_err(NULL, "event_probe", cmd, f - cmd,
-					     &ferr);
-		if (ret)
-			goto fail;
-		kfree(prog);
-		ret = -EINVAL;
-	}
+	ret = attach_event(ep, pc->argv[1], pc->pos[1], err);
+	if (ret)
+		return ret == -ENOMEM ? ret : -EINVAL;
+	ret = ifp ? parse_filter(ep, cmd, ifp, err) : 0;
+	if (ret)
+		return ret;
 	/* A bare word is a field name without its '$'. */
-	for (i = 2; i < argc; i++) {
-		if (!strchr(argv[i], '=') && isalpha(argv[i][0])) {
-			err.code = PERR_BAD_ATTACH_ARG;
-			err.pos = pos[i];
-			goto log;
+	for (i = 2; i < pc->argc; i++) {
+		if (!strchr(pc->argv[i], '=') && isalpha(pc->argv[i][0])) {
+			err->code = PERR_BAD_ATTACH_ARG;
+			err->pos = pc->pos[i];
+			return -EINVAL;
 		}
 	}
 	pctx.data = ep->ecall;
 	mutex_lock(&trace_mutex);
-	ret = probe_parse_args(argc - 2, argv + 2, pos + 2, &ep->tp.args,
-			       &pctx, sizeof(struct trace_entry), &err);
+	ret = probe_parse_args(pc->argc - 2, pc->argv + 2, pc->pos + 2,
+			       &ep->tp.args, &pctx, sizeof(struct trace_entry),
+			       err);
 	mutex_unlock(&trace_mutex);
 	if (ret < 0)
+		return ret;
+	ep->tp.nr_args = pc->argc - 2;
+	return 0;
+}
+
+/* Parse and create; errors are logged.  dyn_event_mutex held. */
+static int eprobe_create(const char *cmd)
+{
+	struct probe_perr err = { .pos = 0 };
+	char *name = NULL, *grp = NULL;
+	struct trace_eprobe *ep = NULL;
+	struct probe_cmd *pc;
+	const char *ifp;
+	int ret;
+
+	if (cmd[0] != 'e' || (cmd[1] && cmd[1] != ':' && !isspace(cmd[1])))
+		return -ECANCELED;
+	ifp = find_if(cmd);
+	pc = probe_cmd_parse(cmd, ifp ? ifp - cmd : strlen(cmd),
+			     PERR_NO_EVENT_INFO, &err);
+	if (IS_ERR(pc)) {
+		ret = PTR_ERR(pc);
+		pc = NULL;
 		goto log;
-	ep->tp.nr_args = argc - 2;
-	ret = -ENOMEM;
-	grp = kstrndup(group ?: EPROBE_GROUP, group ? glen : strlen(EPROBE_GROUP),
-		       GFP_KERNEL);
-	name = kstrndup(event ?: ep->event, event ? elen : strlen(ep->event),
-			GFP_KERNEL);
-	if (!grp || !name)
+	}
+	ep = kzalloc(sizeof(*ep), GFP_KERNEL);
+	if (!ep) {
+		ret = -ENOMEM;
 		goto fail;
+	}
+	INIT_LIST_HEAD(&ep->links);
+	ret = eprobe_build(ep, pc, cmd, ifp, &err);
+	if (ret)
+		goto log;
+	ret = probe_cmd_names(pc, &grp, &name, EPROBE_GROUP, ep->event);
+	if (ret)
+		goto fail;
+	err.pos = pc->name_pos;
+	/* One event probe per name: no multiprobe here. */
 	if (probe_event_find(grp, name)) {
-		/* One event probe per name: no multiprobe here. */
 		err.code = PERR_EVENT_EXIST;
-		err.pos = colon ? colon + 1 - buf : 0;
 		ret = -EEXIST;
 		goto log;
 	}
 	ret = probe_event_attach(&ep->tp, grp, name, false, 0, eprobe_event_reg,
 				 &err);
-	if (ret == -EINVAL || ret == -EEXIST) {
-		err.pos = colon ? colon + 1 - buf : 0;
-		goto log;
-	}
 	if (ret)
-		goto fail;
+		goto log;
 	/* The trace line shows the attached event: "(system.event)". */
 	ep->tp.event->call.data = kasprintf(GFP_KERNEL, "%s.%s", ep->system,
 					    ep->event);
 	dyn_event_add(&ep->tp.devent, &eprobe_dyn_ops);
 	ep = NULL;
-	ret = 0;
 	goto out;
 log:
-	tracing_log_err(NULL, "event_probe", cmd, probe_errs, err.code, err.pos);
+	if ((ret == -EINVAL || ret == -EEXIST) && err.code != PERR_LOGGED)
+		tracing_log_err(NULL, "event_probe", cmd, probe_errs, err.code,
+				err.pos);
 fail:
 	ep_free(ep);
 out:
 	kfree(name);
 	kfree(grp);
-	kfree(buf);
-	kfree(words);
+	probe_cmd_free(pc);
 	return ret;
 }
 

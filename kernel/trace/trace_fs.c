@@ -141,7 +141,7 @@ static const char readme_text[] =
 	"    Format: p[:[<group>/][<event>]] <place> [<args>]\n"
 	"            r[maxactive][:[<group>/][<event>]] <place> [<args>]\n"
 #endif
-#ifdef CONFIG_EPROBE_EVENTS
+#ifdef CONFIG_PROBE_EVENTS
 	"            e[:[<group>/][<event>]] <attached-group>.<attached-event> [<args>] [if <filter>]\n"
 #endif
 #ifdef CONFIG_KPROBE_EVENTS

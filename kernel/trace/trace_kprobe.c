@@ -351,160 +351,158 @@ static int reg_err_code(int ret)
 	}
 }
 
-#define KPROBE_WORDS_MAX	(PROBE_ARGS_MAX + 3)
+/* Whether @tk saves entry arguments for $argN at the return. */
+static bool tk_reads_entry_args(const struct trace_kprobe *tk)
+{
+	int i, j;
 
-/* A definition split into words, and where each starts. */
-struct kprobe_words {
-	const char	*argv[KPROBE_WORDS_MAX];
-	int		pos[KPROBE_WORDS_MAX];
-};
+	for (i = 0; i < tk->tp.nr_args; i++)
+		for (j = 0; tk->tp.args[i].code[j].op != FOP_END; j++)
+			if (tk->tp.args[i].code[j].op == FOP_EARG)
+				return true;
+	return false;
+}
+
+/* "rN": the maxactive of a return probe. */
+static int parse_maxactive(const char *p, bool is_return, unsigned long *max,
+			   struct probe_perr *err)
+{
+	err->pos = 1;
+	if (!*p)
+		return 0;
+	if (!is_return)
+		err->code = PERR_BAD_MAXACT_TYPE;
+	else if (kstrtoul(p, 0, max) || !*max)
+		err->code = PERR_BAD_MAXACT;
+	else if (*max > PROBE_MAXACT_MAX)
+		err->code = PERR_MAXACT_TOO_BIG;
+	else
+		return 0;
+	return -EINVAL;
+}
+
+/* Whether @tk may feed the event @pe exists as, or why not. */
+static int check_multiprobe(struct trace_probe_event *pe,
+			    struct trace_kprobe *tk, bool is_return,
+			    const struct probe_cmd *pc, struct probe_perr *err)
+{
+	int i;
+
+	err->pos = 0;
+	/* Only then are its probes trace_kprobes. */
+	if (pe->class.reg != kprobe_event_reg || pe->is_return != is_return) {
+		err->code = PERR_DIFF_PROBE_TYPE;
+		return -EINVAL;
+	}
+	if (same_probe(pe, tk)) {
+		err->code = PERR_SAME_PROBE;
+		return -EINVAL;
+	}
+	if (probe_args_same_layout(pe->args, pe->nr_args, tk->tp.args,
+				   tk->tp.nr_args))
+		return 0;
+	i = first_diff_arg(pe, tk);
+	err->code = PERR_DIFF_ARG_TYPE;
+	err->pos = i + 2 < pc->argc ? pc->pos[i + 2] : pc->pos[pc->argc - 1];
+	return -EINVAL;
+}
+
+/* Everything but the event: place, arguments, handlers.  Logs nothing. */
+static int kprobe_build(struct trace_kprobe *tk, const struct probe_cmd *pc,
+			bool *is_return, struct probe_perr *err)
+{
+	struct probe_parse_ctx pctx = { .flags = PCTX_KPROBE };
+	unsigned long maxact = 0;
+	int ret;
+
+	ret = parse_maxactive(pc->argv[0] + 1, *is_return, &maxact, err);
+	ret = ret ?: parse_place(tk, pc->argv[1], pc->pos[1], is_return, err);
+	if (ret)
+		return ret;
+	if (maxact && !*is_return) {
+		err->code = PERR_BAD_MAXACT_TYPE;
+		err->pos = 1;
+		return -EINVAL;
+	}
+	ret = check_symbol(tk, err);
+	if (ret) {
+		err->pos = pc->pos[1];
+		if (err->code == PERR_NON_UNIQ_SYMBOL)
+			return ret;
+		err->code = PERR_BAD_PROBE_ADDR;
+		return -EINVAL;
+	}
+	pctx.flags |= *is_return ? PCTX_RETURN : 0;
+	if (tk->symbol && !tk->offset)
+		pctx.flags |= PCTX_FUNC_ENTRY;
+	ret = probe_parse_args(pc->argc - 2, pc->argv + 2, pc->pos + 2,
+			       &tk->tp.args, &pctx, sizeof(struct trace_entry) +
+			       (*is_return ? 2 : 1) * sizeof(long), err);
+	if (ret < 0)
+		return ret;
+	tk->tp.nr_args = pc->argc - 2;
+	tk->nhit = alloc_percpu(unsigned long);
+	if (!tk->nhit)
+		return -ENOMEM;
+	if (!*is_return) {
+		tk->rp.kp.pre_handler = kprobe_hit;
+		return 0;
+	}
+	tk->rp.handler = kretprobe_hit;
+	tk->rp.maxactive = maxact;
+	tk->maxactive = maxact;
+	if (tk_reads_entry_args(tk)) {
+		tk->rp.entry_handler = kretprobe_entry;
+		tk->rp.data_size = PROBE_ENTRY_ARGS_MAX * sizeof(long);
+	}
+	return 0;
+}
 
 /* Parse and create; errors are logged.  dyn_event_mutex held. */
 static int kprobe_create(const char *cmd)
 {
-	const char **argv, *group, *event;
-	int *pos, argc, glen, elen, end0, ret;
-	struct probe_parse_ctx pctx = { .flags = PCTX_KPROBE };
 	struct probe_perr err = { .pos = 0 };
-	char *buf, *name = NULL, *grp = NULL, *colon;
-	struct trace_probe_event *pe;
-	struct kprobe_words *words;
-	struct trace_kprobe *tk;
+	char *name = NULL, *grp = NULL, *dname;
 	bool is_return = cmd[0] == 'r';
-	unsigned long maxact = 0;
-	const char *p;
+	struct trace_probe_event *pe;
+	struct trace_kprobe *tk;
+	struct probe_cmd *pc;
+	int ret;
 
 	if (cmd[0] != 'p' && cmd[0] != 'r')
 		return -ECANCELED;
-	buf = kstrdup(cmd, GFP_KERNEL);
+	pc = probe_cmd_parse(cmd, strlen(cmd), PERR_BAD_PROBE_ADDR, &err);
+	if (IS_ERR(pc)) {
+		ret = PTR_ERR(pc);
+		pc = NULL;
+		tk = NULL;
+		goto log;
+	}
 	tk = kzalloc(sizeof(*tk), GFP_KERNEL);
-	words = kmalloc(sizeof(*words), GFP_KERNEL);
-	if (!buf || !tk || !words) {
-		kfree(buf);
-		kfree(tk);
-		kfree(words);
-		return -ENOMEM;
+	if (!tk) {
+		ret = -ENOMEM;
+		goto fail;
 	}
-	argv = words->argv;
-	pos = words->pos;
-	ret = -EINVAL;
-	argc = probe_split_args(buf, argv, pos, KPROBE_WORDS_MAX);
-	if (argc < 0) {
-		err.code = PERR_TOO_MANY_ARGS;
-		goto log;
-	}
-	if (argc < 2) {
-		err.code = PERR_BAD_PROBE_ADDR;
-		err.pos = strlen(cmd);
-		goto log;
-	}
-	/* "p", "r", "rN", then ":GRP/EVENT". */
-	end0 = pos[0] + strlen(argv[0]);
-	colon = strchr(argv[0], ':');
-	if (colon)
-		*colon = '\0';
-	p = argv[0] + 1;
-	if (*p) {
-		err.pos = 1;
-		if (!is_return) {
-			err.code = PERR_BAD_MAXACT_TYPE;
-			goto log;
-		}
-		if (kstrtoul(p, 0, &maxact) || !maxact) {
-			err.code = PERR_BAD_MAXACT;
-			goto log;
-		}
-		if (maxact > PROBE_MAXACT_MAX) {
-			err.code = PERR_MAXACT_TOO_BIG;
-			goto log;
-		}
-	}
-	group = event = NULL;
-	glen = elen = 0;
-	if (colon && probe_parse_event_name(cmd, colon + 1 - buf, end0,
-					    &group, &glen, &event, &elen, &err))
-		goto log;
-	ret = parse_place(tk, argv[1], pos[1], &is_return, &err);
+	ret = kprobe_build(tk, pc, &is_return, &err);
 	if (ret)
 		goto log;
-	ret = -EINVAL;
-	if (maxact && !is_return) {
-		err.code = PERR_BAD_MAXACT_TYPE;
-		err.pos = 1;
-		goto log;
-	}
-	ret = check_symbol(tk, &err);
-	if (ret) {
-		if (err.code != PERR_NON_UNIQ_SYMBOL) {
-			err.code = PERR_BAD_PROBE_ADDR;
-			ret = -EINVAL;
-		}
-		err.pos = pos[1];
-		goto log;
-	}
-	pctx.flags |= is_return ? PCTX_RETURN : 0;
-	if (tk->symbol && !tk->offset)
-		pctx.flags |= PCTX_FUNC_ENTRY;
-	ret = probe_parse_args(argc - 2, argv + 2, pos + 2, &tk->tp.args,
-			       &pctx, sizeof(struct trace_entry) +
-			       (is_return ? 2 : 1) * sizeof(long), &err);
-	if (ret < 0)
-		goto log;
-	tk->tp.nr_args = argc - 2;
-	ret = -ENOMEM;
-	tk->nhit = alloc_percpu(unsigned long);
-	grp = kstrndup(group ?: KPROBE_GROUP, group ? glen : strlen(KPROBE_GROUP),
-		       GFP_KERNEL);
-	if (!tk->nhit || !grp)
+	dname = default_event_name(tk);
+	ret = dname ? probe_cmd_names(pc, &grp, &name, KPROBE_GROUP, dname) :
+		      -ENOMEM;
+	kfree(dname);
+	if (ret)
 		goto fail;
-	if (is_return) {
-		int i, j;
-
-		tk->rp.handler = kretprobe_hit;
-		tk->rp.maxactive = maxact;
-		tk->maxactive = maxact;
-		for (i = 0; i < tk->tp.nr_args; i++)
-			for (j = 0; tk->tp.args[i].code[j].op != FOP_END; j++)
-				if (tk->tp.args[i].code[j].op == FOP_EARG) {
-					tk->rp.entry_handler = kretprobe_entry;
-					tk->rp.data_size = PROBE_ENTRY_ARGS_MAX *
-							   sizeof(long);
-				}
-	} else {
-		tk->rp.kp.pre_handler = kprobe_hit;
-	}
-	name = event ? kstrndup(event, elen, GFP_KERNEL) : default_event_name(tk);
-	if (!name)
-		goto fail;
-	ret = -EINVAL;
 	pe = probe_event_find(grp, name);
-	/* Only then are its probes trace_kprobes. */
-	if (pe && (pe->class.reg != kprobe_event_reg ||
-		   pe->is_return != is_return)) {
-		err.code = PERR_DIFF_PROBE_TYPE;
-		err.pos = 0;
+	ret = pe ? check_multiprobe(pe, tk, is_return, pc, &err) : 0;
+	if (ret)
 		goto log;
-	}
-	if (pe && same_probe(pe, tk)) {
-		err.code = PERR_SAME_PROBE;
-		err.pos = 0;
-		goto log;
-	}
-	if (pe && !probe_args_same_layout(pe->args, pe->nr_args, tk->tp.args,
-					  tk->tp.nr_args)) {
-		int i = first_diff_arg(pe, tk);
-
-		err.code = PERR_DIFF_ARG_TYPE;
-		err.pos = i + 2 < argc ? pos[i + 2] : strlen(cmd);
-		goto log;
-	}
 	ret = tk_register(tk);
 	/* A module probe may wait for its module. */
 	if (ret == -ENOENT && tk->mod_len && !kallsyms_lookup_name(tk->symbol))
 		ret = 0;
 	if (ret) {
 		err.code = reg_err_code(ret);
-		err.pos = pos[1];
+		err.pos = pc->pos[1];
 		if (ret != -ENOMEM)
 			ret = -EINVAL;
 		goto log;
@@ -514,28 +512,25 @@ static int kprobe_create(const char *cmd)
 				 kprobe_event_reg, &err);
 	if (ret) {
 		tk_unregister(tk);
-		if (ret == -EINVAL || ret == -EEXIST) {
-			err.pos = colon ? colon + 1 - buf : 0;
-			goto log;
-		}
-		goto fail;
+		err.pos = pc->name_pos;
+		goto log;
 	}
 	/* Joining an event that records: arm at once. */
 	if (probe_event_recording(tk->tp.event))
 		tk_arm(tk, true);
 	dyn_event_add(&tk->tp.devent, &kprobe_dyn_ops);
 	tk = NULL;
-	ret = 0;
 	goto out;
 log:
-	tracing_log_err(NULL, "trace_kprobe", cmd, probe_errs, err.code, err.pos);
+	if (ret == -EINVAL || ret == -EEXIST || ret == -EADDRNOTAVAIL)
+		tracing_log_err(NULL, "trace_kprobe", cmd, probe_errs, err.code,
+				err.pos);
 fail:
 	tk_free(tk);
 out:
 	kfree(name);
 	kfree(grp);
-	kfree(buf);
-	kfree(words);
+	probe_cmd_free(pc);
 	return ret;
 }
 

@@ -237,6 +237,7 @@ enum probe_err {
 	PERR_NOSUP_BTFARG,
 	PERR_ARRAY_NO_MEM,
 	PERR_BAD_ARRAY_TYPE,
+	PERR_LOGGED,		/* logged already, by another parser */
 };
 
 extern const char *const probe_errs[];
@@ -357,7 +358,36 @@ struct trace_probe {
 	struct probe_arg		*args;
 };
 
+/**
+ * struct probe_cmd - a probe definition split into its parts
+ * @buf:   the copy the words point into
+ * @argc:  the number of words
+ * @argv:  the words: "X" (cut at ':'), the place, then the arguments
+ * @pos:   where each word starts in the command
+ * @group: the group given, or NULL
+ * @glen:  its length
+ * @event: the event name given, or NULL
+ * @elen:  its length
+ * @name_pos: where the name starts in the command, 0 if there is none
+ */
+struct probe_cmd {
+	char		*buf;
+	int		argc;
+	const char	*argv[PROBE_ARGS_MAX + 3];
+	int		pos[PROBE_ARGS_MAX + 3];
+	const char	*group;
+	int		glen;
+	const char	*event;
+	int		elen;
+	int		name_pos;
+};
+
 /* trace_probe_parse.c */
+struct probe_cmd *probe_cmd_parse(const char *cmd, size_t len, int no_place,
+				  struct probe_perr *err);
+void probe_cmd_free(struct probe_cmd *pc);
+int probe_cmd_names(const struct probe_cmd *pc, char **group, char **event,
+		    const char *dgroup, const char *devent);
 int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 		    const struct probe_parse_ctx *ctx, struct probe_perr *err);
 void probe_arg_free(struct probe_arg *arg);

@@ -89,6 +89,7 @@ const char *const probe_errs[] = {
 	[PERR_NOSUP_BTFARG]	= "BTF is not available or not supported",
 	[PERR_ARRAY_NO_MEM]	= "Array needs a memory argument",
 	[PERR_BAD_ARRAY_TYPE]	= "String arrays are not supported",
+	[PERR_LOGGED]		= "",
 };
 
 /* The fetch types, from the README's list; x* print in hex. */
@@ -806,3 +807,98 @@ int probe_split_args(char *buf, const char **argv, int *pos, int max)
 			p++;
 	}
 }
+
+/**
+ * probe_cmd_parse() - split a probe definition and check its name
+ * @cmd:  "X[:[GRP/][EVENT]] PLACE [ARGS...]"
+ * @len:  how much of @cmd is the definition (an eprobe's filter is not)
+ * @no_place: the error code when there is no place
+ * @err:  the error, on -EINVAL
+ *
+ * The words point into a copy of @cmd; the first one is cut at its ':'.
+ *
+ * Context: process context.
+ * Return: the parts (free with probe_cmd_free()), ERR_PTR(-EINVAL) or
+ * ERR_PTR(-ENOMEM).
+ */
+struct probe_cmd *probe_cmd_parse(const char *cmd, size_t len, int no_place,
+				  struct probe_perr *err)
+{
+	struct probe_cmd *pc = kzalloc(sizeof(*pc), GFP_KERNEL);
+	char *colon;
+	int end0;
+
+	if (!pc)
+		return ERR_PTR(-ENOMEM);
+	pc->buf = kstrndup(cmd, len, GFP_KERNEL);
+	if (!pc->buf) {
+		kfree(pc);
+		return ERR_PTR(-ENOMEM);
+	}
+	err->pos = 0;
+	pc->argc = probe_split_args(pc->buf, pc->argv, pc->pos,
+				    ARRAY_SIZE(pc->argv));
+	if (pc->argc < 0) {
+		err->code = PERR_TOO_MANY_ARGS;
+		goto inval;
+	}
+	if (pc->argc < 2) {
+		err->code = no_place;
+		err->pos = strlen(cmd);
+		goto inval;
+	}
+	end0 = pc->pos[0] + strlen(pc->argv[0]);
+	colon = strchr(pc->argv[0], ':');
+	if (!colon)
+		return pc;
+	*colon = '\0';
+	pc->name_pos = colon + 1 - pc->buf;
+	if (probe_parse_event_name(cmd, pc->name_pos, end0, &pc->group,
+				   &pc->glen, &pc->event, &pc->elen, err))
+		goto inval;
+	return pc;
+inval:
+	probe_cmd_free(pc);
+	return ERR_PTR(-EINVAL);
+}
+
+/**
+ * probe_cmd_free() - free what probe_cmd_parse() returned
+ * @pc: the parts, or NULL
+ *
+ * Context: process context.
+ */
+void probe_cmd_free(struct probe_cmd *pc)
+{
+	if (IS_ERR_OR_NULL(pc))
+		return;
+	kfree(pc->buf);
+	kfree(pc);
+}
+
+/**
+ * probe_cmd_names() - the group and event names a definition gives
+ * @pc:    the parts
+ * @group: the group, or @dgroup if none was given
+ * @event: the event, or @devent if none was given
+ * @dgroup: the default group
+ * @devent: the default event name
+ *
+ * Context: process context.
+ * Return: 0 or -ENOMEM (both are then NULL).
+ */
+int probe_cmd_names(const struct probe_cmd *pc, char **group, char **event,
+		    const char *dgroup, const char *devent)
+{
+	*group = pc->group ? kstrndup(pc->group, pc->glen, GFP_KERNEL) :
+			     kstrdup(dgroup, GFP_KERNEL);
+	*event = pc->event ? kstrndup(pc->event, pc->elen, GFP_KERNEL) :
+			     kstrdup(devent, GFP_KERNEL);
+	if (*group && *event)
+		return 0;
+	kfree(*group);
+	kfree(*event);
+	*group = *event = NULL;
+	return -ENOMEM;
+}
+

@@ -481,13 +481,13 @@ static bool synth_dyn_match(struct dyn_event *ev, char kind,
 	if (!argc)
 		return true;
 	/* Compare the definition, parsed like a new one. */
-	len = strlen(event) + 1;
+	len = strlen(se->def.name) + 1;
 	for (i = 0; i < argc; i++)
 		len += strlen(argv[i]) + 1;
 	cmd = kmalloc(len, GFP_KERNEL);
 	if (!cmd)
 		return false;
-	strscpy(cmd, event, len);
+	strscpy(cmd, se->def.name, len);
 	for (i = 0; i < argc; i++) {
 		strlcat(cmd, " ", len);
 		strlcat(cmd, argv[i], len);

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kprobe_bench.c - instructions per kprobe and kretprobe hit, for make
+ * bench.
+ *
+ * Like ev_bench.c: run under QEMU -icount shift=0 and print
+ * "BENCH <case> <calls> <ns>" for a loop of calls to a noinline function
+ * of two arguments:
+ *	kprobe_off	no probe: the loop and the call alone
+ *	kprobe_hit	a kprobe event recording both register arguments
+ *	kretprobe_hit	a kretprobe event recording $retval
+ * The events are made with the in-kernel API that mainline and ours both
+ * export, enabled in the top-level instance, and left for the kprobe
+ * optimizer to settle before the count.  The module refuses to stay
+ * loaded (-EAGAIN).
+ */
+
+#include <linux/delay.h>
+#include <linux/ktime.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/trace_events.h>
+
+#define KPROBE_BENCH_CALLS	20000
+
+static unsigned long sink;
+
+noinline unsigned long kprobe_bench_target(unsigned long a, unsigned long b)
+{
+	sink += a;
+	return a ^ b;
+}
+
+static void run(const char *name)
+{
+	unsigned long i;
+	u64 t0, t1;
+
+	for (i = 0; i < KPROBE_BENCH_CALLS; i++)	/* warm up */
+		kprobe_bench_target(i, i * 3);
+	t0 = ktime_get_ns();
+	for (i = 0; i < KPROBE_BENCH_CALLS; i++)
+		kprobe_bench_target(i, i * 3);
+	t1 = ktime_get_ns();
+	pr_info("BENCH %s %u %llu\n", name, KPROBE_BENCH_CALLS, t1 - t0);
+}
+
+static int make_event(char *buf, bool ret, const char *name)
+{
+	struct dynevent_cmd cmd;
+	int err;
+
+	kprobe_event_cmd_init(&cmd, buf, MAX_DYNEVENT_CMD_LEN);
+	if (ret)
+		err = kretprobe_event_gen_cmd_start(&cmd, name,
+						    "kprobe_bench_target",
+						    "$retval");
+	else
+		err = kprobe_event_gen_cmd_start(&cmd, name,
+						 "kprobe_bench_target",
+						 "a=%di", "b=%si");
+	return err ?: kprobe_event_gen_cmd_end(&cmd);
+}
+
+static void bench_event(char *buf, bool ret, const char *name,
+			const char *row)
+{
+	struct trace_event_file *file;
+
+	if (make_event(buf, ret, name))
+		return;
+	file = trace_get_event_file(NULL, "kprobes", name);
+	if (!IS_ERR(file)) {
+		if (!trace_array_set_clr_event(file->tr, "kprobes", name, true)) {
+			msleep(200);	/* let the optimizer settle */
+			migrate_disable();
+			run(row);
+			migrate_enable();
+			trace_array_set_clr_event(file->tr, "kprobes", name,
+						  false);
+		}
+		trace_put_event_file(file);
+	}
+	kprobe_event_delete(name);
+}
+
+static int __init kprobe_bench_init(void)
+{
+	char *buf = kzalloc(MAX_DYNEVENT_CMD_LEN, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	migrate_disable();
+	run("kprobe_off");
+	migrate_enable();
+	bench_event(buf, false, "bench_kprobe", "kprobe_hit");
+	bench_event(buf, true, "bench_kretprobe", "kretprobe_hit");
+	kfree(buf);
+	return -EAGAIN;
+}
+module_init(kprobe_bench_init);
+
+MODULE_DESCRIPTION("kprobe event instruction-count benchmark");
+MODULE_LICENSE("GPL");
