@@ -149,11 +149,11 @@ static int agree(const char *k, const char *d)
 /* The explicit event name of a definition, or "" for a default one. */
 static void name_of(const char *line, char *name, int size)
 {
-	const char *p = strchr(line, ':'), *s;
+	const char *p = strchr(line, ':'), *s = strpbrk(line, " \t");
 	int n = 0;
 
 	name[0] = '\0';
-	if (!p || (s = strpbrk(line, " \t")) == NULL || p > s)
+	if (!p || !s || p > s)
 		return;
 	p++;
 	s = strchr(p, '/');
