@@ -7,6 +7,8 @@
  * "BENCH <case> <calls> <ns>" for a loop of calls to a noinline function
  * of two arguments:
  *	kprobe_off	no probe: the loop and the call alone
+ *	kprobe_trap	a bare kprobe with an empty handler: the trap and
+ *			kprobes' dispatch, code that neither side owns
  *	kprobe_hit	a kprobe event recording both register arguments
  *	kretprobe_hit	a kretprobe event recording $retval
  * The events are made with the in-kernel API that mainline and ours both
@@ -16,6 +18,7 @@
  */
 
 #include <linux/delay.h>
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -43,6 +46,27 @@ static void run(const char *name)
 		kprobe_bench_target(i, i * 3);
 	t1 = ktime_get_ns();
 	pr_info("BENCH %s %u %llu\n", name, KPROBE_BENCH_CALLS, t1 - t0);
+}
+
+static int empty_handler(struct kprobe *p, struct pt_regs *regs)
+{
+	return 0;
+}
+
+static void bench_trap(void)
+{
+	struct kprobe kp = {
+		.symbol_name	= "kprobe_bench_target",
+		.pre_handler	= empty_handler,
+	};
+
+	if (register_kprobe(&kp))
+		return;
+	msleep(200);	/* let the optimizer settle */
+	migrate_disable();
+	run("kprobe_trap");
+	migrate_enable();
+	unregister_kprobe(&kp);
 }
 
 static int make_event(char *buf, bool ret, const char *name)
@@ -93,6 +117,7 @@ static int __init kprobe_bench_init(void)
 	migrate_disable();
 	run("kprobe_off");
 	migrate_enable();
+	bench_trap();
 	bench_event(buf, false, "bench_kprobe", "kprobe_hit");
 	bench_event(buf, true, "bench_kretprobe", "kretprobe_hit");
 	kfree(buf);

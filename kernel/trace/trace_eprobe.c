@@ -305,6 +305,7 @@ static int eprobe_build(struct trace_eprobe *ep, const struct probe_cmd *pc,
 {
 	struct probe_parse_ctx pctx = { .flags = PCTX_EPROBE,
 					.find_field = find_field };
+	struct probe_arg *args;
 	int i, ret;
 
 	ret = attach_event(ep, pc->argv[1], pc->pos[1], err);
@@ -324,12 +325,11 @@ static int eprobe_build(struct trace_eprobe *ep, const struct probe_cmd *pc,
 	pctx.data = ep->ecall;
 	mutex_lock(&trace_mutex);
 	ret = probe_parse_args(pc->argc - 2, pc->argv + 2, pc->pos + 2,
-			       &ep->tp.args, &pctx, sizeof(struct trace_entry),
-			       err);
+			       &args, &pctx, sizeof(struct trace_entry), err);
 	mutex_unlock(&trace_mutex);
 	if (ret < 0)
 		return ret;
-	ep->tp.nr_args = pc->argc - 2;
+	probe_set_args(&ep->tp, args, pc->argc - 2);
 	return 0;
 }
 

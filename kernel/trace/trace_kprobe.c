@@ -413,6 +413,7 @@ static int kprobe_build(struct trace_kprobe *tk, const struct probe_cmd *pc,
 {
 	struct probe_parse_ctx pctx = { .flags = PCTX_KPROBE };
 	unsigned long maxact = 0;
+	struct probe_arg *args;
 	int ret;
 
 	ret = parse_maxactive(pc->argv[0] + 1, *is_return, &maxact, err);
@@ -436,11 +437,11 @@ static int kprobe_build(struct trace_kprobe *tk, const struct probe_cmd *pc,
 	if (tk->symbol && !tk->offset)
 		pctx.flags |= PCTX_FUNC_ENTRY;
 	ret = probe_parse_args(pc->argc - 2, pc->argv + 2, pc->pos + 2,
-			       &tk->tp.args, &pctx, sizeof(struct trace_entry) +
+			       &args, &pctx, sizeof(struct trace_entry) +
 			       (*is_return ? 2 : 1) * sizeof(long), err);
 	if (ret < 0)
 		return ret;
-	tk->tp.nr_args = pc->argc - 2;
+	probe_set_args(&tk->tp, args, pc->argc - 2);
 	tk->nhit = alloc_percpu(unsigned long);
 	if (!tk->nhit)
 		return -ENOMEM;

@@ -397,12 +397,19 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 	if (trace_trigger_soft_disabled(file))
 		return;
 	if (*dsize < 0)
-		*dsize = probe_dynamic_size(tp->args, tp->nr_args, ctx);
+		*dsize = tp->strings ? probe_dynamic_size(tp->args, tp->nr_args,
+							  ctx) : 0;
 	rec = trace_event_buffer_reserve(&fbuffer, file, pe->fixed_size + *dsize);
 	if (!rec)
 		return;
-	if (pe->head_size)
-		memcpy(rec + sizeof(struct trace_entry), head, pe->head_size);
+	/* The head: one or two words (none for an event probe). */
+	if (pe->head_size) {
+		unsigned long *h = rec + sizeof(struct trace_entry);
+
+		h[0] = head[0];
+		if (pe->is_return)
+			h[1] = head[1];
+	}
 	probe_store_args(tp->args, tp->nr_args, ctx, rec, pe->fixed_size,
 			 *dsize);
 	trace_event_buffer_commit(&fbuffer);

@@ -349,6 +349,7 @@ struct probe_file_link {
  * @event:  the event it feeds
  * @nr_args: number of arguments
  * @args:   its arguments (their programs are its own)
+ * @strings: some argument is a string (the hit sizes them first)
  */
 struct trace_probe {
 	struct dyn_event		devent;
@@ -356,7 +357,21 @@ struct trace_probe {
 	struct trace_probe_event	*event;
 	int				nr_args;
 	struct probe_arg		*args;
+	bool				strings;
 };
+
+/* Set a probe's arguments, parsed by probe_parse_args(). */
+static inline void probe_set_args(struct trace_probe *tp,
+				  struct probe_arg *args, int nr)
+{
+	int i;
+
+	tp->args = args;
+	tp->nr_args = nr;
+	tp->strings = false;
+	for (i = 0; i < nr; i++)
+		tp->strings |= args[i].dynamic;
+}
 
 /**
  * struct probe_cmd - a probe definition split into its parts

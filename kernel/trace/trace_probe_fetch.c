@@ -42,8 +42,8 @@ static const struct fetch_step *fetch_value(const struct fetch_step *s,
 	*fault = false;
 	for (;; s++) {
 		switch (s->op) {
-		case FOP_REG:
-			val = regs_get_register(ctx->regs, s->param);
+		case FOP_REG:	/* the offset was checked when compiled */
+			val = *(unsigned long *)((void *)ctx->regs + s->param);
 			break;
 		case FOP_STACK:
 			val = regs_get_kernel_stack_nth(ctx->regs, s->param);
@@ -271,7 +271,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 		      unsigned int fixed_size, int dyn_size)
 {
 	unsigned int dyn = fixed_size, end = fixed_size + dyn_size;
-	int cap = string_cap(args, nr);
+	int cap = dyn_size ? string_cap(args, nr) : 0;
 	const struct fetch_step *st;
 	unsigned long val;
 	bool fault;
