@@ -288,7 +288,9 @@ static int parse_filter(struct trace_eprobe *ep, const char *cmd,
 	ep->filter = kstrdup(f, GFP_KERNEL);
 	if (!ep->filter)
 		return -ENOMEM;
+	mutex_lock(&trace_mutex);
 	ret = trace_filter_compile(ep->ecall, f, &prog, &ferr);
+	mutex_unlock(&trace_mutex);
 	if (ret == -EINVAL) {
 		/* The filter compiler's own message; nothing more to log. */
 		trace_filter_log_err(NULL, "event_probe", cmd, f - cmd, &ferr);
