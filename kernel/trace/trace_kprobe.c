@@ -180,8 +180,6 @@ static int kprobe_event_reg(struct trace_event_call *call,
 			list_for_each_entry(tp, &pe->probes, list)
 				tk_arm(container_of(tp, struct trace_kprobe, tp),
 				       false);
-		/* No handler still reads the file once this returns. */
-		synchronize_rcu();
 		return 0;
 	default:
 		return -EOPNOTSUPP;

@@ -360,7 +360,10 @@ int probe_file_link(struct trace_probe_event *pe, struct trace_event_file *file)
  * @pe:   the event
  * @file: the file
  *
- * Context: trace_mutex held (the event's reg()).
+ * Waits for the hits that may still see @file, so that the caller may
+ * free it once this returns.
+ *
+ * Context: trace_mutex held (the event's reg()); sleeps.
  */
 void probe_file_unlink(struct trace_probe_event *pe,
 		       struct trace_event_file *file)
@@ -371,7 +374,9 @@ void probe_file_unlink(struct trace_probe_event *pe,
 		if (link->file != file)
 			continue;
 		list_del_rcu(&link->list);
-		kfree_rcu(link, rcu);
+		/* Hits still reading it, and the file, are done after this. */
+		synchronize_rcu();
+		kfree(link);
 		return;
 	}
 }

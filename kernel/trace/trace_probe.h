@@ -334,12 +334,10 @@ struct trace_probe_event {
  * struct probe_file_link - an instance's file that records a probe event
  * @list: in trace_probe_event::files
  * @file: the file
- * @rcu:  for the free
  */
 struct probe_file_link {
 	struct list_head		list;
 	struct trace_event_file		*file;
-	struct rcu_head			rcu;
 };
 
 /**
