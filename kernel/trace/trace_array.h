@@ -176,6 +176,8 @@ struct trace_option_ref {
  * @err_log: the error_log entries, oldest first (trace_mutex)
  * @n_err_log: how many entries @err_log holds
  * @snapshot_allocated: the snapshot buffer is in use (trace_mutex)
+ * @hist_ts_users: hist triggers that read common_timestamp, which switch
+ *	the buffer to absolute time stamps while there are any (trace_mutex)
  * @events: the instance's struct trace_event_file list (trace_mutex)
  * @systems: its struct trace_subsystem_dir list (trace_mutex)
  * @event_dir: its events/ directory, NULL until tracefs is up
@@ -207,6 +209,7 @@ struct trace_array {
 	struct list_head	err_log;
 	unsigned int		n_err_log;
 	bool			snapshot_allocated;
+	unsigned int		hist_ts_users;
 	struct list_head	events;
 	struct list_head	systems;
 	struct eventfs_inode	*event_dir;

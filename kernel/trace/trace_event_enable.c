@@ -20,6 +20,7 @@
  */
 
 #include <linux/module.h>
+#include <linux/slab.h>
 #include <linux/tracepoint.h>
 
 #include "trace_array.h"
@@ -383,6 +384,54 @@ bool trace_event_dyn_busy(struct trace_event_call *call)
 	return atomic_read(&call->refcnt) != 0;
 }
 #endif /* CONFIG_DYNAMIC_EVENTS */
+
+/**
+ * event_file_link() - start recording an event into an instance's file
+ * @files: the event's RCU list of struct event_file_link
+ * @file: an instance's file of it
+ *
+ * For the reg() of events that are not a tracepoint's: their hits walk
+ * @files under RCU (sched) and record into each file.
+ *
+ * Context: trace_mutex held (the event's reg()).
+ * Return: 0 or -ENOMEM.
+ */
+int event_file_link(struct list_head *files, struct trace_event_file *file)
+{
+	struct event_file_link *link;
+
+	link = kmalloc(sizeof(*link), GFP_KERNEL);
+	if (!link)
+		return -ENOMEM;
+	link->file = file;
+	list_add_tail_rcu(&link->list, files);
+	return 0;
+}
+
+/**
+ * event_file_unlink() - stop recording an event into a file
+ * @files: the event's list
+ * @file: the file
+ *
+ * Waits for the hits that may still see @file, so that the caller may
+ * free it once this returns.
+ *
+ * Context: trace_mutex held (the event's reg()); sleeps.
+ */
+void event_file_unlink(struct list_head *files, struct trace_event_file *file)
+{
+	struct event_file_link *link;
+
+	list_for_each_entry(link, files, list) {
+		if (link->file != file)
+			continue;
+		list_del_rcu(&link->list);
+		/* Hits still reading it, and the file, are done after this. */
+		synchronize_rcu();
+		kfree(link);
+		return;
+	}
+}
 
 #ifdef CONFIG_TRACE_KUNIT_TEST
 #include "tests/trace_event_enable-kunit.h"

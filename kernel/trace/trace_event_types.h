@@ -135,9 +135,23 @@ struct ftrace_event_field *trace_find_event_field(struct trace_event_call *call,
 extern struct list_head ftrace_common_fields;
 void trace_event_format_show(struct seq_file *m, struct trace_event_call *call);
 
+/**
+ * struct event_file_link - an instance's file that records an event which
+ *	is not a tracepoint's (probes, synthetic events), on its owner's
+ *	RCU list
+ * @list: in the owner's list, changed under trace_mutex
+ * @file: the file
+ */
+struct event_file_link {
+	struct list_head		list;
+	struct trace_event_file		*file;
+};
+
 /* trace_event_enable.c */
 int __trace_event_enable(struct trace_event_file *file, bool enable,
 			 bool soft);
+int event_file_link(struct list_head *files, struct trace_event_file *file);
+void event_file_unlink(struct list_head *files, struct trace_event_file *file);
 int __trace_set_clr_event(struct trace_array *tr, const char *match,
 			  const char *sub, const char *event, bool set);
 int trace_set_clr_event_str(struct trace_array *tr, char *buf, bool set);

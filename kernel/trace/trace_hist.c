@@ -29,6 +29,7 @@
 #include <linux/log2.h>
 #include <linux/math64.h>
 #include <linux/sched.h>
+#include <linux/seq_buf.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/stacktrace.h>
@@ -169,14 +170,22 @@ static bool mod_fits(const struct hist_col *col, const struct hist_load_op *op,
 	}
 }
 
-/*
- * Resolve the field @f of @call into @col and @op; @key: as a key (else
- * as a value).
+/**
+ * hist_resolve() - resolve a field of an event for a hist trigger
+ * @call: the event
+ * @f: the field as written
+ * @key: as a key (strings and stacks allowed), else as a value
+ * @col: its column, filled in
+ * @op: how to read it, filled in
+ * @err: why and where, on -EINVAL
+ *
+ * Context: trace_mutex held.
+ * Return: 0 or -EINVAL.
  */
-static int resolve(struct trace_event_call *call,
-		   const struct hist_field_spec *f, bool key,
-		   struct hist_col *col, struct hist_load_op *op,
-		   struct hist_error *err)
+int hist_resolve(struct trace_event_call *call,
+		 const struct hist_field_spec *f, bool key,
+		 struct hist_col *col, struct hist_load_op *op,
+		 struct hist_error *err)
 {
 	const struct ftrace_event_field *field;
 	char name[HIST_NAME_MAX];
@@ -225,6 +234,23 @@ static int resolve(struct trace_event_call *call,
 	for (id = 0; id < FMOD_MAX; id++)
 		if ((f->mods & BIT(id)) && !mod_fits(col, op, id))
 			return herr(err, HERR_MOD_NOT_ALLOWED, f->mod_pos);
+	return 0;
+}
+
+/*
+ * A key "$var", or a value that is "$var" or an expression: a column
+ * whose programs hist_vars_bind() makes.
+ */
+static int col_var(struct hist_col *col, const struct hist_field_spec *f,
+		   bool key)
+{
+	memset(col, 0, sizeof(*col));
+	col->src = HSRC_EXPR;
+	col->is_var = f->kind == HFS_VAR;
+	strscpy(col->type, "u64", sizeof(col->type));
+	if (f->len >= sizeof(col->name))
+		return -E2BIG;
+	memcpy(col->name, f->name, f->len);
 	return 0;
 }
 
@@ -314,8 +340,11 @@ static int table_build(struct trace_event_call *call,
 	for (i = 0; i < spec->nr_keys; i++) {
 		struct hist_col *col = &tab->keys[i];
 
-		ret = resolve(call, &spec->keys[i], true, col, &ht->keys[i],
-			      err);
+		if (spec->keys[i].kind == HFS_VAR)
+			ret = col_var(col, &spec->keys[i], true);
+		else
+			ret = hist_resolve(call, &spec->keys[i], true, col,
+					   &ht->keys[i], err);
 		if (ret)
 			return ret;
 		for (j = 0; j < i; j++)
@@ -338,8 +367,11 @@ static int table_build(struct trace_event_call *call,
 	for (i = 0; i < spec->nr_vals; i++) {
 		struct hist_col *col = &tab->vals[i + 1];
 
-		ret = resolve(call, &spec->vals[i], false, col,
-			      &ht->vals[i + 1], err);
+		if (spec->vals[i].kind != HFS_FIELD)
+			ret = col_var(col, &spec->vals[i], false);
+		else
+			ret = hist_resolve(call, &spec->vals[i], false, col,
+					   &ht->vals[i + 1], err);
 		if (ret)
 			return ret;
 		for (j = 0; j <= i; j++)
@@ -374,8 +406,7 @@ static int table_build(struct trace_event_call *call,
 }
 
 /* Whether @a and @b have the same keys and values. */
-static bool tables_compatible(const struct hist_table *a,
-			      const struct hist_table *b)
+static bool tables_same(const struct hist_table *a, const struct hist_table *b)
 {
 	unsigned int i;
 
@@ -391,6 +422,16 @@ static bool tables_compatible(const struct hist_table *a,
 		    strcmp(a->vals[i].type, b->vals[i].type))
 			return false;
 	return true;
+}
+
+/*
+ * Whether a named table may be shared: the same keys and values, and no
+ * variables (their slots and programs are per trigger).
+ */
+static bool tables_compatible(const struct hist_table *a,
+			      const struct hist_table *b)
+{
+	return !a->nr_vars && !b->nr_vars && tables_same(a, b);
 }
 
 /* A table's map, for its owner under trace_mutex. */
@@ -411,7 +452,13 @@ static struct hist_table *named_find(const char *name, size_t len)
 	return NULL;
 }
 
-static void table_put(struct hist_table *tab)
+/**
+ * hist_table_put() - drop a reference to a table
+ * @tab: the table; freed with its map by the last reference
+ *
+ * Context: trace_mutex held.
+ */
+void hist_table_put(struct hist_table *tab)
 {
 	lockdep_assert_held(&trace_mutex);
 	if (!refcount_dec_and_test(&tab->ref))
@@ -431,7 +478,7 @@ static bool keys_numeric(const struct hist_table *tab,
 {
 	unsigned int i;
 
-	if (tab->comm)
+	if (tab->comm || ht->inter)
 		return false;
 	for (i = 0; i < tab->nr_keys; i++)
 		if (!load_is_num(ht->keys[i].load))
@@ -464,6 +511,32 @@ static bool reads_ctx(const struct hist_trigger *ht,
 }
 
 /**
+ * hist_priv_base() - where an entry's variables start in its private data
+ * @tab: the table
+ *
+ * After the task name of .execname, if the table keeps it.
+ *
+ * Context: any.
+ * Return: the offset.
+ */
+u16 hist_priv_base(const struct hist_table *tab)
+{
+	return tab->comm ? ALIGN(TASK_COMM_LEN, 8) : 0;
+}
+
+/* A new, empty map for @tab. */
+static struct tracing_map *table_map_new(struct hist_table *tab)
+{
+	struct tracing_map *map;
+
+	map = tracing_map_create(tab->bits, tab->key_size, tab->nr_vals,
+				 tab->priv_size);
+	if (!IS_ERR(map))
+		map->priv_copy = tab->comm ? TASK_COMM_LEN : 0;
+	return map;
+}
+
+/**
  * hist_trigger_bind() - parse a hist command and bind it to an event
  * @t: the trigger, of the event file it is for
  * @args: the text after "hist:"
@@ -481,6 +554,7 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 	struct hist_table *tab, *named = NULL;
 	struct hist_trigger *ht;
 	struct hist_spec *spec;
+	struct hist_bind b;
 	int ret;
 
 	lockdep_assert_held(&trace_mutex);
@@ -499,6 +573,13 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 		goto fail;
 	refcount_set(&tab->ref, 1);
 	INIT_LIST_HEAD(&tab->list);
+	ht->table = tab;
+	b = (struct hist_bind){ .t = t, .file = t->file, .spec = spec,
+				.tab = tab, .ht = ht, .err = err,
+				.remove = remove };
+	ret = hist_vars_bind(&b);
+	if (ret)
+		goto fail;
 	if (spec->name) {
 		memcpy(tab->name, spec->name, spec->name_len);
 		named = named_find(spec->name, spec->name_len);
@@ -512,11 +593,8 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 		tab = named;
 		refcount_inc(&tab->ref);
 	} else if (!remove) {
-		struct tracing_map *map;
+		struct tracing_map *map = table_map_new(tab);
 
-		map = tracing_map_create(tab->bits, tab->key_size,
-					 tab->nr_vals,
-					 tab->comm ? TASK_COMM_LEN : 0);
 		if (IS_ERR(map)) {
 			ret = PTR_ERR(map);
 			goto fail;
@@ -537,6 +615,7 @@ int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 	kfree(spec);
 	return 0;
 fail:
+	hist_inter_free(ht);
 	kfree(spec);
 	kfree(ht);
 	kfree(tab);
@@ -553,15 +632,33 @@ void hist_trigger_free(struct event_trigger *t)
 {
 	struct hist_trigger *ht = t->data;
 
+	hist_inter_free(ht);
+	hist_fvar_unlink(ht);
 	if (ht->unlisted) {
 		tracing_map_destroy(table_map(ht->table));
 		kfree(ht->table);
 	} else {
-		table_put(ht->table);
+		hist_table_put(ht->table);
 	}
 	kfree(ht);
 	t->data = NULL;
 }
+
+static const char *inter_text(const struct hist_trigger *ht, bool tail)
+{
+	if (!ht->inter)
+		return "";
+	return tail ? ht->inter->tail_text : ht->inter->vars_text;
+}
+
+/* The same variables, clock and actions, as listed. */
+static bool inter_same(const struct hist_trigger *a,
+		       const struct hist_trigger *b)
+{
+	return !strcmp(inter_text(a, false), inter_text(b, false)) &&
+	       !strcmp(inter_text(a, true), inter_text(b, true));
+}
+
 
 /**
  * hist_trigger_match() - whether two hist triggers are the same one
@@ -580,9 +677,13 @@ bool hist_trigger_match(const struct event_trigger *a,
 	const struct hist_table *x = ((struct hist_trigger *)a->data)->table;
 	const struct hist_table *y = ((struct hist_trigger *)b->data)->table;
 
+	if (!inter_same(a->data, b->data))
+		return false;
 	if (x == y)
 		return true;
-	if (!tables_compatible(x, y) || strcmp(x->name, y->name) ||
+	if (x->nr_vars != y->nr_vars) /* the texts are the same */
+		return false;
+	if (!tables_same(x, y) || strcmp(x->name, y->name) ||
 	    x->bits != y->bits || x->nr_sort != y->nr_sort ||
 	    x->nohitcount != y->nohitcount)
 		return false;
@@ -596,8 +697,7 @@ static int table_clear(struct hist_table *tab)
 	struct tracing_map *old = table_map(tab), *map;
 
 	lockdep_assert_held(&trace_mutex);
-	map = tracing_map_create(tab->bits, tab->key_size, tab->nr_vals,
-				 tab->comm ? TASK_COMM_LEN : 0);
+	map = table_map_new(tab);
 	if (IS_ERR(map))
 		return PTR_ERR(map);
 	rcu_assign_pointer(tab->map, map);
@@ -667,15 +767,36 @@ void hist_set_paused(struct event_trigger *t, bool paused)
  */
 void hist_col_print(struct seq_file *m, const struct hist_col *col)
 {
+	char buf[2 * HIST_NAME_MAX];
+	struct seq_buf sb;
+
+	seq_buf_init(&sb, buf, sizeof(buf));
+	hist_col_text(&sb, col);
+	seq_puts(m, seq_buf_str(&sb));
+}
+
+/**
+ * hist_col_text() - a key's or value's name as the trigger lists it
+ * @sb: where to print it
+ * @col: the column
+ *
+ * As hist_col_print().
+ *
+ * Context: any.
+ */
+void hist_col_text(struct seq_buf *sb, const struct hist_col *col)
+{
 	unsigned int id;
 
-	seq_puts(m, col->name);
+	if (col->is_var)
+		seq_buf_putc(sb, '$');
+	seq_buf_puts(sb, col->name);
 	for (id = 0; id < FMOD_MAX; id++) {
 		if (!(col->mods & BIT(id)))
 			continue;
-		seq_printf(m, ".%s", trace_field_mods[id].name);
+		seq_buf_printf(sb, ".%s", trace_field_mods[id].name);
 		if (id == FMOD_BUCKETS)
-			seq_printf(m, "=%llu", col->buckets);
+			seq_buf_printf(sb, "=%llu", col->buckets);
 	}
 }
 
@@ -710,6 +831,8 @@ void hist_trigger_print(struct seq_file *m, struct event_trigger *t)
 			seq_putc(m, ',');
 		hist_col_print(m, &tab->vals[i]);
 	}
+	if (*inter_text(ht, false))
+		seq_printf(m, ":%s", inter_text(ht, false));
 	seq_puts(m, ":sort=");
 	for (i = 0; i < tab->nr_sort; i++) {
 		u8 s = tab->sort[i];
@@ -724,6 +847,7 @@ void hist_trigger_print(struct seq_file *m, struct event_trigger *t)
 	seq_printf(m, ":size=%u", 1U << tab->bits);
 	if (tab->nohitcount)
 		seq_puts(m, ":nohitcount");
+	seq_puts(m, inter_text(ht, true));
 	if (t->filter_str)
 		seq_printf(m, " if %s", t->filter_str);
 	seq_puts(m, READ_ONCE(ht->paused) ? " [paused]\n" : " [active]\n");
@@ -761,17 +885,22 @@ static __always_inline u64 load_num(const struct hist_load_op *op,
 }
 
 /* A number as the key or value of @col: grouped as its modifiers say. */
-static __always_inline u64 num_mod(const struct hist_col *col, u64 v)
+static __always_inline u64 num_mods(u32 mods, u64 buckets, u64 v)
 {
-	if (likely(!col->mods))
+	if (likely(!mods))
 		return v;
-	if (col->mods & BIT(FMOD_LOG2))
+	if (mods & BIT(FMOD_LOG2))
 		return v ? ilog2(roundup_pow_of_two(v)) : 0;
-	if (col->mods & BIT(FMOD_BUCKETS))
-		return div64_u64(v, col->buckets) * col->buckets;
-	if (col->mods & BIT(FMOD_USECS))
+	if (mods & BIT(FMOD_BUCKETS))
+		return div64_u64(v, buckets) * buckets;
+	if (mods & BIT(FMOD_USECS))
 		return div_u64(v, NSEC_PER_USEC);
 	return v;
+}
+
+static __always_inline u64 num_mod(const struct hist_col *col, u64 v)
+{
+	return num_mods(col->mods, col->buckets, v);
 }
 
 static __always_inline u64 load_val(struct event_trigger *t,
@@ -913,6 +1042,245 @@ static noinline void fire_wide(struct event_trigger *t,
 }
 
 /**
+ * hist_load_num() - read a number from a record, as a program step does
+ * @t: the trigger (for the time stamp's buffer)
+ * @op: how to read it
+ * @mods: FMOD_* bits to apply
+ * @buckets: .buckets=N
+ * @rec: the record
+ *
+ * Context: a probe.
+ * Return: the value.
+ */
+u64 hist_load_num(struct event_trigger *t, const struct hist_load_op *op,
+		  u32 mods, u64 buckets, void *rec)
+{
+	u64 v;
+
+	if (op->load == HLOAD_CPU)
+		v = raw_smp_processor_id();
+	else if (op->load == HLOAD_TIMESTAMP)
+		v = ring_buffer_time_stamp(t->file->tr->array_buffer.buffer);
+	else
+		v = load_num(op, rec);
+	return num_mods(mods, buckets, v);
+}
+
+/**
+ * hist_load_str() - the string a string field of a record holds
+ * @op: how to read it (HLOAD_STR, HLOAD_STR_DYN or HLOAD_STR_RDYN)
+ * @rec: the record
+ * @max: the most bytes it may have, set
+ *
+ * Context: a probe.
+ * Return: the string, in the record; not NUL-terminated past @max.
+ */
+const char *hist_load_str(const struct hist_load_op *op, void *rec,
+			  unsigned int *max)
+{
+	return load_str(op, rec, max);
+}
+
+/* The arithmetic of a program step. */
+static u64 arith(u8 code, u64 a, u64 b)
+{
+	switch (code) {
+	case HOP_ADD:
+		return a + b;
+	case HOP_SUB:
+		return a - b;
+	case HOP_MUL:
+		return a * b;
+	default:
+		return b ? div64_u64(a, b) : (u64)-1;
+	}
+}
+
+/* Run a compiled expression on a record. */
+static u64 prog_run(struct event_trigger *t, const struct hist_prog *pr,
+		    void *rec, const u64 *refs, const u64 *vars)
+{
+	u64 st[HIST_PROG_MAX];
+	unsigned int i, sp = 0;
+
+	for (i = 0; i < pr->n; i++) {
+		const struct hist_op *op = &pr->ops[i];
+
+		switch (op->code) {
+		case HOP_LOAD:
+			st[sp++] = hist_load_num(t, &op->load, op->mods,
+						 op->arg, rec);
+			break;
+		case HOP_CONST:
+			st[sp++] = op->arg;
+			break;
+		case HOP_REF:
+			st[sp++] = refs[op->idx];
+			break;
+		case HOP_VAR:
+			st[sp++] = vars[op->idx];
+			break;
+		case HOP_NEG:
+			st[sp - 1] = -st[sp - 1];
+			break;
+		default:
+			sp--;
+			st[sp - 1] = arith(op->code, st[sp - 1], st[sp]);
+			break;
+		}
+	}
+	return sp ? st[0] : 0;
+}
+
+/*
+ * Read the references of a hit: each must be set in the entry of the
+ * same key (its first bytes, for a table of a shorter key) of its table,
+ * or the hit does not count.  They are read, then unset.
+ */
+static bool refs_read(struct hist_hit *h)
+{
+	struct hist_inter *hi = h->ht->inter;
+	struct tracing_map_elt *elts[HIST_REFS_MAX];
+	struct tracing_map *maps[HIST_REFS_MAX];
+	unsigned int i;
+
+	for (i = 0; i < hi->nr_refs; i++) {
+		const struct hist_ref *r = &hi->refs[i];
+		void *priv;
+
+		maps[i] = rcu_dereference_sched(r->tab->map);
+		elts[i] = tracing_map_lookup(maps[i], h->key,
+					     min_t(u32, h->key_len,
+						   r->tab->key_size));
+		if (!elts[i])
+			return false;
+		priv = tracing_map_elt_priv(maps[i], elts[i]);
+		if (!test_bit(r->var, priv + r->tab->set_off))
+			return false;
+	}
+	for (i = 0; i < hi->nr_refs; i++) {
+		const struct hist_ref *r = &hi->refs[i];
+		const struct hist_var *v = &r->tab->vars[r->var];
+		void *priv = tracing_map_elt_priv(maps[i], elts[i]);
+
+		h->refs[i] = v->kind == HVK_NUM ? *(u64 *)(priv + v->slot)
+						: (unsigned long)priv + v->slot;
+		clear_bit(r->var, priv + r->tab->set_off);
+	}
+	return true;
+}
+
+/* Set variable @i of the hit's entry. */
+static void var_set(struct hist_hit *h, unsigned int i)
+{
+	const struct hist_table *tab = h->ht->table;
+	const struct hist_var_def *d = &h->ht->inter->vars[i];
+	const struct hist_var *v = &tab->vars[i];
+	void *slot = h->priv + v->slot;
+	unsigned int n, max;
+	const char *s;
+	u32 loc;
+
+	switch (d->src) {
+	case HVS_PROG:
+		*(u64 *)slot = prog_run(h->t, &d->prog, h->rec, h->refs,
+					h->vars);
+		break;
+	case HVS_STR:
+		s = hist_load_str(&d->load, h->rec, &max);
+		n = strnlen(s, min_t(unsigned int, max, HIST_STR_MAX - 1));
+		memcpy(slot, s, n);
+		((char *)slot)[n] = '\0';
+		break;
+	case HVS_STACK:
+		*(u64 *)slot = stack_trace_save(slot + sizeof(u64),
+						HIST_STACK_DEPTH,
+						HIST_STACK_SKIP);
+		break;
+	case HVS_LONGS:
+		loc = get_unaligned((u32 *)(h->rec + d->load.offset));
+		n = min_t(unsigned int, (loc >> 16) / sizeof(long),
+			  HIST_STACK_DEPTH);
+		memcpy(slot + sizeof(u64), h->rec + (loc & 0xffff),
+		       n * sizeof(long));
+		*(u64 *)slot = n;
+		break;
+	case HVS_REF:
+	case HVS_VAR:
+		memcpy(slot, (void *)(unsigned long)
+		       (d->src == HVS_REF ? h->refs[d->idx] : h->vars[d->idx]),
+		       v->kind == HVK_STR ? HIST_STR_MAX : HIST_VAR_STACK_SIZE);
+		break;
+	}
+	h->vars[i] = v->kind == HVK_NUM ? *(u64 *)slot : (unsigned long)slot;
+	/* The value is in place before the bit says so. */
+	smp_mb__before_atomic();
+	set_bit(i, h->priv + tab->set_off);
+}
+
+/*
+ * A trigger with variables, references or actions: the key, then the
+ * references (or nothing counts), the entry, its variables, its values,
+ * then the actions.
+ */
+static noinline void fire_inter(struct event_trigger *t,
+				struct hist_trigger *ht,
+				struct hist_table *tab, void *rec)
+{
+	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)];
+	struct hist_inter *hi = ht->inter;
+	struct tracing_map_elt *elt;
+	struct tracing_map *map;
+	struct hist_hit h;
+	unsigned int i, len = 0;
+
+	for (i = 0; i < tab->nr_keys; i++) {
+		if (!hi->keys[i]) {
+			len = key_load(t, i, rec, (u8 *)key);
+			continue;
+		}
+		len = tab->keys[i].key_off + sizeof(u64);
+		put_unaligned(prog_run(t, hi->keys[i], rec, NULL, NULL),
+			      (u64 *)((u8 *)key + tab->keys[i].key_off));
+	}
+	h.t = t;
+	h.ht = ht;
+	h.rec = rec;
+	h.key = key;
+	h.key_len = len;
+	if (hi->nr_refs && !refs_read(&h))
+		return;
+	map = rcu_dereference_sched(tab->map);
+	elt = tracing_map_insert(map, key, len,
+				 tab->comm ? current->comm : NULL);
+	if (!elt)
+		return;
+	h.priv = tracing_map_elt_priv(map, elt);
+	for (i = 0; i < tab->nr_vars; i++)
+		var_set(&h, i);
+	tracing_map_hit_begin(elt);
+	for (i = 1; i < tab->nr_vals; i++)
+		tracing_map_add(elt, i, hi->vals[i] ?
+				prog_run(t, hi->vals[i], rec, h.refs, h.vars) :
+				load_val(t, &tab->vals[i], &ht->vals[i], rec));
+	tracing_map_hit_end(elt);
+	if (hi->nr_actions)
+		hist_actions_run(&h);
+}
+
+/**
+ * hist_is_trigger() - whether a trigger is a hist trigger
+ * @t: a trigger
+ *
+ * Context: any.
+ * Return: true for a hist trigger (its data is a struct hist_trigger).
+ */
+bool hist_is_trigger(const struct event_trigger *t)
+{
+	return t->cmd->fire == hist_trigger_fire && t->data;
+}
+
+/**
  * hist_trigger_fire() - count one record into a hist trigger's table
  * @t: the trigger
  * @rec: the event's record
@@ -934,7 +1302,10 @@ void hist_trigger_fire(struct event_trigger *t, void *rec)
 	if (READ_ONCE(ht->paused))
 		return;
 	if (unlikely(!ht->numeric)) {
-		fire_wide(t, ht, tab, rec);
+		if (ht->inter)
+			fire_inter(t, ht, tab, rec);
+		else
+			fire_wide(t, ht, tab, rec);
 		return;
 	}
 	for (i = 0; i < tab->nr_keys; i++)

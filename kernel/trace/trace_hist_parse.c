@@ -54,7 +54,36 @@ const char *const hist_errs[] = {
 	[HERR_KEY_TOO_LARGE]	= "Compound key too large",
 	[HERR_NOT_NUMERIC]	= "Values must be numeric",
 	[HERR_NAMED_MISMATCH]	= "Named hist trigger doesn't match existing named trigger (includes variables)",
-	[HERR_UNSUPPORTED]	= "Variables and actions are not supported yet",
+	[HERR_UNSUPPORTED]	= "Not supported",
+	[HERR_EXPR_EMPTY]	= "Empty expression",
+	[HERR_EXPR_SYNTAX]	= "Invalid expression",
+	[HERR_EXPR_TOO_MANY]	= "Too many subexpressions (3 max)",
+	[HERR_EXPR_UNARY]	= "Unary minus not supported in sub-expressions",
+	[HERR_EXPR_DIV_ZERO]	= "Division by zero",
+	[HERR_EXPR_NUMBER]	= "Invalid number",
+	[HERR_EXPR_MOD]		= "Invalid field modifier",
+	[HERR_EXPR_TOO_BIG]	= "Expressions too large",
+	[HERR_VAR_NAME]		= "Invalid variable name",
+	[HERR_VAR_DUP]		= "Variable already defined",
+	[HERR_TOO_MANY_VARS]	= "Too many variables defined",
+	[HERR_BAD_HANDLER]	= "Invalid handler",
+	[HERR_BAD_ACTION]	= "Invalid action",
+	[HERR_BAD_PAIR]		= "Action not supported with this handler",
+	[HERR_TOO_MANY_ACTIONS]	= "Too many actions",
+	[HERR_TOO_MANY_PARAMS]	= "Too many action params",
+	[HERR_BAD_CLOCK]	= "Couldn't find trace clock",
+	[HERR_VAR_NOT_FOUND]	= "Couldn't find variable",
+	[HERR_VAR_NOT_UNIQUE]	= "Variable name not unique, need to use fully qualified name (subsys.event.var) for variable",
+	[HERR_EVENT_NOT_FOUND]	= "Couldn't find target event",
+	[HERR_SYNTH_NOT_FOUND]	= "Couldn't find synthetic event",
+	[HERR_SYNTH_COUNT]	= "Param count doesn't match synthetic event field count",
+	[HERR_SYNTH_TYPE]	= "Param type doesn't match synthetic event field type",
+	[HERR_NOT_NUMBER]	= "Expression operands must be numbers",
+	[HERR_TRACK_VAR]	= "Couldn't find tracked variable of this trigger",
+	[HERR_FIELD_VAR]	= "Couldn't create or find field variable",
+	[HERR_KEY_VAR]		= "A key variable can't use another event's variable",
+	[HERR_VAR_BUSY]		= "Variable is in use by another trigger",
+	[HERR_NO_SNAPSHOT]	= "Couldn't allocate the snapshot buffer",
 };
 
 static_assert(ARRAY_SIZE(hist_errs) == HERR_MAX);
@@ -96,6 +125,46 @@ static bool word_is(const char *s, size_t len, const char *word)
 	return strlen(word) == len && !memcmp(s, word, len);
 }
 
+static bool var_name_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!isalnum(s[i]) && s[i] != '_')
+			return false;
+	return len && len < HIST_NAME_MAX;
+}
+
+/* Report an expression's refusal as the hist command's. */
+static int expr_parse(struct hparse *p, char *s, size_t len, u8 *root)
+{
+	u8 code;
+	u16 pos;
+
+	if (!hist_expr_parse(&p->spec->pool, s, len, p->base + (s - p->s),
+			     root, &code, &pos))
+		return 0;
+	p->err->code = HERR_EXPR_EMPTY + code;
+	p->err->pos = pos;
+	return -EINVAL;
+}
+
+/* Whether a value is more than "field[.mod]": a variable or arithmetic. */
+static bool is_expr(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (strchr("$+*/()", s[i]))
+			return true;
+		if (s[i] == '-' && !(i >= 3 && !memcmp(s + i - 3, "sym", 3)))
+			return true;
+		if (isdigit(s[i]) && !i)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Parse one field "name[.mod[=N]]" of @len bytes at @s into @f, the
  * modifier allowed at @where.  For sort keys the order modifiers are
@@ -115,6 +184,15 @@ static int parse_field(struct hparse *p, char *s, size_t len,
 	f->len = dot ? dot - s : len;
 	if (!f->len)
 		return herr(p, HERR_EMPTY_FIELD, s);
+	if (*s == '$') {
+		/* A variable of the trigger, as a key: no modifier. */
+		f->kind = HFS_VAR;
+		f->name++;
+		f->len--;
+		if (dot || !var_name_ok(f->name, f->len))
+			return herr(p, HERR_VAR_NAME, s);
+		return 0;
+	}
 	if (!dot)
 		return 0;
 	dot++;
@@ -172,9 +250,26 @@ static int parse_vals(struct hparse *p, char *item, char *s, size_t len)
 		char *comma = memchr(s, ',', end - s);
 		size_t n = comma ? comma - s : end - s;
 
-		if (parse_field(p, s, n, FMW_VAL, &f))
+		if (is_expr(s, n)) {
+			const struct hist_node *node;
+
+			memset(&f, 0, sizeof(f));
+			if (expr_parse(p, s, n, &f.root))
+				return -EINVAL;
+			node = &spec->pool.nodes[f.root];
+			f.name = s;
+			f.len = n;
+			f.pos = p->base + (s - p->s);
+			f.kind = node->kind == HX_VAR && !node->sys ? HFS_VAR
+								   : HFS_EXPR;
+			if (f.kind == HFS_VAR) {
+				f.name = node->name;
+				f.len = node->len;
+			}
+		} else if (parse_field(p, s, n, FMW_VAL, &f)) {
 			return -EINVAL;
-		if (word_is(f.name, f.len, "hitcount")) {
+		}
+		if (f.kind == HFS_FIELD && word_is(f.name, f.len, "hitcount")) {
 			spec->hitcount_mods |= f.mods;
 		} else {
 			if (spec->nr_vals >= HIST_VALS_MAX)
@@ -275,6 +370,169 @@ static int parse_name(struct hparse *p, char *item, char *s, size_t len)
 	return 0;
 }
 
+static int parse_clock(struct hparse *p, char *item, char *s, size_t len)
+{
+	p->spec->clock = s;
+	p->spec->clock_len = len;
+	p->spec->clock_pos = p->base + (s - p->s);
+	return 0;
+}
+
+/* "name=expr[,name=expr...]": variables. */
+static int parse_vars(struct hparse *p, char *s, size_t len)
+{
+	struct hist_spec *spec = p->spec;
+	char *end = s + len;
+
+	for (;;) {
+		char *comma = memchr(s, ',', end - s);
+		size_t n = comma ? comma - s : end - s;
+		char *eq = memchr(s, '=', n);
+		struct hist_var_spec *v;
+		unsigned int i;
+
+		if (!eq || !var_name_ok(s, eq - s))
+			return herr(p, eq ? HERR_VAR_NAME : HERR_BAD_PARAM, s);
+		for (i = 0; i < spec->nr_vars; i++)
+			if (spec->vars[i].len == eq - s &&
+			    !memcmp(spec->vars[i].name, s, eq - s))
+				return herr(p, HERR_VAR_DUP, s);
+		if (spec->nr_vars >= HIST_VARS_MAX)
+			return herr(p, HERR_TOO_MANY_VARS, s);
+		if (eq + 1 == s + n)
+			return herr(p, HERR_EMPTY_ASSIGNMENT, s);
+		v = &spec->vars[spec->nr_vars++];
+		v->name = s;
+		v->len = eq - s;
+		v->pos = p->base + (s - p->s);
+		if (expr_parse(p, eq + 1, s + n - eq - 1, &v->root))
+			return -EINVAL;
+		if (!comma)
+			return 0;
+		s = comma + 1;
+	}
+}
+
+static const struct {
+	const char	*name;
+	u8		kind;
+} hist_handlers[] = {
+	{ "onmatch",	HH_MATCH },
+	{ "onmax",	HH_MAX },
+	{ "onchange",	HH_CHANGE },
+};
+
+/* The handler an item starts with, "name(", or -1. */
+static int handler_find(const char *s, size_t len)
+{
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(hist_handlers); i++) {
+		n = strlen(hist_handlers[i].name);
+		if (len > n && !memcmp(s, hist_handlers[i].name, n) &&
+		    s[n] == '(')
+			return i;
+	}
+	return -1;
+}
+
+/* Split "a,b,c" (between the action's parentheses) into @a's params. */
+static int parse_params(struct hparse *p, struct hist_action_spec *a,
+			char *s, char *end)
+{
+	while (s < end) {
+		char *comma = memchr(s, ',', end - s);
+		size_t n = comma ? comma - s : end - s;
+
+		if (!n)
+			return herr(p, HERR_BAD_ACTION, s);
+		if (a->nr_params >= HIST_PARAMS_MAX)
+			return herr(p, HERR_TOO_MANY_PARAMS, s);
+		a->params[a->nr_params].s = s;
+		a->params[a->nr_params].len = n;
+		a->params[a->nr_params].pos = p->base + (s - p->s);
+		a->nr_params++;
+		if (!comma)
+			break;
+		s = comma + 1;
+		if (s == end)
+			return herr(p, HERR_BAD_ACTION, s);
+	}
+	return 0;
+}
+
+/* "handler(arg).action(params)" */
+static int parse_action(struct hparse *p, char *s, size_t len, int h)
+{
+	struct hist_spec *spec = p->spec;
+	char *end = s + len, *open, *close, *act, *paren;
+	struct hist_action_spec *a;
+	int depth = 0;
+
+	if (spec->nr_actions >= HIST_ACTIONS_MAX)
+		return herr(p, HERR_TOO_MANY_ACTIONS, s);
+	a = &spec->actions[spec->nr_actions];
+	memset(a, 0, sizeof(*a));
+	a->handler = hist_handlers[h].kind;
+	a->text = s;
+	a->text_len = len;
+	a->pos = p->base + (s - p->s);
+	open = s + strlen(hist_handlers[h].name);
+	for (close = open; close < end; close++) {
+		if (*close == '(')
+			depth++;
+		else if (*close == ')' && !--depth)
+			break;
+	}
+	if (close == end || close == open + 1)
+		return herr(p, HERR_BAD_HANDLER, open + 1);
+	a->arg = open + 1;
+	a->arg_len = close - open - 1;
+	a->arg_pos = p->base + (a->arg - p->s);
+	act = close + 1;
+	if (act == end || *act != '.')
+		return herr(p, HERR_BAD_ACTION, act);
+	act++;
+	paren = memchr(act, '(', end - act);
+	if (!paren || paren == act || end[-1] != ')')
+		return herr(p, HERR_BAD_ACTION, act);
+	if (parse_params(p, a, paren + 1, end - 1))
+		return -EINVAL;
+	if (word_is(act, paren - act, "save")) {
+		a->action = HA_SAVE;
+		if (!a->nr_params)
+			return herr(p, HERR_BAD_ACTION, act);
+	} else if (word_is(act, paren - act, "snapshot")) {
+		a->action = HA_SNAPSHOT;
+		if (a->nr_params)
+			return herr(p, HERR_BAD_ACTION, act);
+	} else if (word_is(act, paren - act, "trace")) {
+		/* trace(<synthetic>,params...) */
+		if (!a->nr_params)
+			return herr(p, HERR_BAD_ACTION, act);
+		a->action = HA_TRACE;
+		a->trace_kw = true;
+		a->synth = a->params[0].s;
+		a->synth_len = a->params[0].len;
+		a->synth_pos = a->params[0].pos;
+		a->nr_params--;
+		memmove(a->params, a->params + 1,
+			a->nr_params * sizeof(a->params[0]));
+	} else if (a->handler == HH_MATCH && var_name_ok(act, paren - act)) {
+		/* The legacy form, <synthetic>(params...) */
+		a->action = HA_TRACE;
+		a->synth = act;
+		a->synth_len = paren - act;
+		a->synth_pos = p->base + (act - p->s);
+	} else {
+		return herr(p, HERR_BAD_ACTION, act);
+	}
+	if (a->handler == HH_MATCH && a->action != HA_TRACE)
+		return herr(p, HERR_BAD_PAIR, act);
+	spec->nr_actions++;
+	return 0;
+}
+
 /**
  * enum hist_item - the items of a hist command, in hist_items[]
  * @HI_KEYS: keys=
@@ -286,11 +544,12 @@ static int parse_name(struct hparse *p, char *item, char *s, size_t len)
  * @HI_CONT: cont
  * @HI_CLEAR: clear
  * @HI_NOHC: nohitcount
+ * @HI_CLOCK: clock=
  * @HI_MAX: number of items
  */
 enum hist_item {
 	HI_KEYS, HI_VALS, HI_SORT, HI_SIZE, HI_NAME,
-	HI_PAUSE, HI_CONT, HI_CLEAR, HI_NOHC, HI_MAX
+	HI_PAUSE, HI_CONT, HI_CLEAR, HI_NOHC, HI_CLOCK, HI_MAX
 };
 
 /**
@@ -326,6 +585,7 @@ static const struct hist_item_def hist_items[] = {
 	{ { "cont", "continue" },	HI_CONT },
 	{ { "clear" },			HI_CLEAR },
 	{ { "nohitcount", "NOHC" },	HI_NOHC },
+	{ { "clock" },			HI_CLOCK, true, parse_clock },
 };
 
 static const struct hist_item_def *item_find(const char *s, size_t len)
@@ -347,9 +607,12 @@ static int parse_item(struct hparse *p, char *s, size_t len, u32 *seen)
 	struct hist_spec *spec = p->spec;
 
 	if (!def) {
-		/* name=expr variables and handler.action()s come later. */
-		if (eq || memchr(s, '(', len))
-			return herr(p, HERR_UNSUPPORTED, s);
+		int h = handler_find(s, len);
+
+		if (h >= 0)
+			return parse_action(p, s, len, h);
+		if (eq)
+			return parse_vars(p, s, len);
 		return herr(p, HERR_BAD_PARAM, s);
 	}
 	if (!!eq != def->assign)

@@ -222,8 +222,33 @@ static void entry_print(struct seq_file *m, const struct hist_table *tab,
 	seq_putc(m, '\n');
 }
 
-static void table_show(struct seq_file *m, struct hist_table *tab)
+/**
+ * hist_key_print() - a key as the hist file shows it, "{ key: value }"
+ * @m: the seq_file
+ * @tab: the table it is a key of
+ * @key: the compound key
+ * @key_len: its length
+ *
+ * Context: trace_mutex held.
+ */
+void hist_key_print(struct seq_file *m, const struct hist_table *tab,
+		    const void *key, u32 key_len)
 {
+	struct tracing_map_entry e = { .key = key, .key_len = key_len };
+	unsigned int i;
+
+	seq_puts(m, "{ ");
+	for (i = 0; i < tab->nr_keys; i++) {
+		if (i)
+			seq_puts(m, ", ");
+		key_print(m, &tab->keys[i], &e);
+	}
+	seq_puts(m, " }");
+}
+
+static void table_show(struct seq_file *m, struct hist_trigger *ht)
+{
+	struct hist_table *tab = ht->table;
 	u64 totals[HIST_VALS_MAX + 1] = {}, maxes[HIST_VALS_MAX + 1] = {};
 	struct tracing_map_snap snap;
 	struct tracing_map *map;
@@ -243,8 +268,13 @@ static void table_show(struct seq_file *m, struct hist_table *tab)
 	}
 	sort_r(snap.entries, snap.nr, sizeof(*snap.entries), entry_cmp, NULL,
 	       tab);
-	for (i = 0; i < snap.nr; i++)
+	for (i = 0; i < snap.nr; i++) {
 		entry_print(m, tab, &snap.entries[i], totals, maxes);
+		if (ht->inter)
+			hist_actions_show_entry(m, ht, snap.entries[i].priv);
+	}
+	if (ht->inter)
+		hist_actions_show_snapshot(m, ht);
 	seq_printf(m, "\nTotals:\n    Hits: %llu\n    Entries: %u\n    Dropped: %llu\n",
 		   snap.hits, snap.nr, snap.drops);
 	tracing_map_snap_free(&snap);
@@ -275,7 +305,7 @@ void hist_file_show(struct seq_file *m, struct trace_event_file *file)
 		seq_puts(m, "# event histogram\n#\n# trigger info: ");
 		hist_trigger_print(m, t);
 		seq_puts(m, "#\n\n");
-		table_show(m, ht->table);
+		table_show(m, ht);
 	}
 }
 

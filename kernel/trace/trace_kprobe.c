@@ -166,7 +166,7 @@ static int kprobe_event_reg(struct trace_event_call *call,
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		first = !probe_event_recording(pe);
-		ret = probe_file_link(pe, data);
+		ret = event_file_link(&pe->files, data);
 		if (ret)
 			return ret;
 		if (first)
@@ -175,7 +175,7 @@ static int kprobe_event_reg(struct trace_event_call *call,
 				       true);
 		return 0;
 	case TRACE_REG_UNREGISTER:
-		probe_file_unlink(pe, data);
+		event_file_unlink(&pe->files, data);
 		if (!probe_event_recording(pe))
 			list_for_each_entry(tp, &pe->probes, list)
 				tk_arm(container_of(tp, struct trace_kprobe, tp),

@@ -336,52 +336,6 @@ bool probe_event_busy(struct trace_probe_event *pe)
 }
 
 /**
- * probe_file_link() - start recording @pe into @file
- * @pe:   the event
- * @file: an instance's file of it
- *
- * Context: trace_mutex held (the event's reg()).
- * Return: 0 or -ENOMEM.
- */
-int probe_file_link(struct trace_probe_event *pe, struct trace_event_file *file)
-{
-	struct probe_file_link *link;
-
-	link = kmalloc(sizeof(*link), GFP_KERNEL);
-	if (!link)
-		return -ENOMEM;
-	link->file = file;
-	list_add_tail_rcu(&link->list, &pe->files);
-	return 0;
-}
-
-/**
- * probe_file_unlink() - stop recording @pe into @file
- * @pe:   the event
- * @file: the file
- *
- * Waits for the hits that may still see @file, so that the caller may
- * free it once this returns.
- *
- * Context: trace_mutex held (the event's reg()); sleeps.
- */
-void probe_file_unlink(struct trace_probe_event *pe,
-		       struct trace_event_file *file)
-{
-	struct probe_file_link *link;
-
-	list_for_each_entry(link, &pe->files, list) {
-		if (link->file != file)
-			continue;
-		list_del_rcu(&link->list);
-		/* Hits still reading it, and the file, are done after this. */
-		synchronize_rcu();
-		kfree(link);
-		return;
-	}
-}
-
-/**
  * probe_record_file() - write a hit into one instance's file
  * @tp:    the probe that hit
  * @file:  the file, recording the probe's event
@@ -431,7 +385,7 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 		  const unsigned long *head)
 {
-	struct probe_file_link *link;
+	struct event_file_link *link;
 	int dsize = -1;
 
 	list_for_each_entry_rcu(link, &tp->event->files, list)

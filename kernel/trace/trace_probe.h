@@ -305,7 +305,7 @@ struct probe_fetch_ctx {
  * @list:     in the list of probe events, under dyn_event_mutex
  * @probes:   the probes (struct trace_probe::list), under dyn_event_mutex
  * @files:    the instances' files that record it (RCU list of
- *	      struct probe_file_link, changed under trace_mutex)
+ *	      struct event_file_link, changed under trace_mutex)
  * @head_size: bytes of the probe's head after struct trace_entry
  * @is_return: the record has the return head
  * @nr_args:  number of arguments
@@ -329,16 +329,6 @@ struct trace_probe_event {
 
 #define TP_FLAG_TRACE	BIT(0)
 #define TP_FLAG_PROFILE	BIT(1)
-
-/**
- * struct probe_file_link - an instance's file that records a probe event
- * @list: in trace_probe_event::files
- * @file: the file
- */
-struct probe_file_link {
-	struct list_head		list;
-	struct trace_event_file		*file;
-};
 
 /**
  * struct trace_probe - what every probe type embeds
@@ -441,10 +431,6 @@ void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 		       struct probe_fetch_ctx *ctx, const unsigned long *head,
 		       int *dsize);
-int probe_file_link(struct trace_probe_event *pe,
-		    struct trace_event_file *file);
-void probe_file_unlink(struct trace_probe_event *pe,
-		       struct trace_event_file *file);
 bool probe_match_args(struct trace_probe *tp, int argc, const char **argv);
 
 static inline bool probe_event_recording(struct trace_probe_event *pe)

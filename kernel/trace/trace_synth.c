@@ -266,11 +266,19 @@ static int synth_reg(struct trace_event_call *call, enum trace_reg type,
 
 	switch (type) {
 	case TRACE_REG_REGISTER:
-		/* Nothing to attach: the callers trace the file directly. */
+		/*
+		 * Modules trace the file directly; hist actions fire every
+		 * file on the list.
+		 */
 		if (se->mod && !try_module_get(se->mod))
 			return -ENODEV;
+		if (event_file_link(&se->files, data)) {
+			module_put(se->mod);
+			return -ENOMEM;
+		}
 		return 0;
 	case TRACE_REG_UNREGISTER:
+		event_file_unlink(&se->files, data);
 		module_put(se->mod);
 		return 0;
 	default:
@@ -320,6 +328,7 @@ static int synth_event_register(struct synth_def *def, struct module *mod)
 	se->def = *def;
 	memset(def, 0, sizeof(*def));
 	se->mod = mod;
+	INIT_LIST_HEAD(&se->files);
 	ret = layout(se);
 	if (ret)
 		goto fail;
@@ -446,7 +455,7 @@ static bool synth_dyn_is_busy(struct dyn_event *ev)
 {
 	struct synth_event *se = container_of(ev, struct synth_event, devent);
 
-	return __trace_event_call_busy(&se->call);
+	return se->action_refs || __trace_event_call_busy(&se->call);
 }
 
 /* Context: dyn_event_mutex and trace_mutex held; the event is idle. */

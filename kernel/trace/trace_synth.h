@@ -134,6 +134,11 @@ extern const char *const synth_errs[];
  * @fields_array: its fields for the event layer, NULL-terminated
  * @class: its event class
  * @call: the event
+ * @files: the instances' files that record it (RCU list of struct
+ *	event_file_link, changed under trace_mutex), for the hist actions
+ *	that fire it
+ * @action_refs: hist actions that fire it (trace_mutex); it cannot be
+ *	removed while there are any
  */
 struct synth_event {
 	struct dyn_event		devent;
@@ -144,6 +149,8 @@ struct synth_event {
 	struct trace_event_fields	*fields_array;
 	struct trace_event_class	class;
 	struct trace_event_call		call;
+	struct list_head		files;
+	unsigned int			action_refs;
 };
 
 /* trace_synth_parse.c */
@@ -161,6 +168,9 @@ int synth_event_create_def(struct synth_def *def, struct module *mod,
 			   const char *cmd, const char *loc, int name_pos);
 int synth_event_run_cmd(const char *cmd, struct module *mod);
 struct synth_event *synth_event_of_file(struct trace_event_file *file);
+
+/* trace_synth_api.c */
+void synth_event_fire(struct synth_event *se, const u64 *vals);
 
 static inline struct synth_event *synth_of_call(struct trace_event_call *call)
 {

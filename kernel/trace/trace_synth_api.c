@@ -466,6 +466,26 @@ int synth_event_trace_array(struct trace_event_file *file, u64 *vals,
 }
 EXPORT_SYMBOL_GPL(synth_event_trace_array);
 
+/**
+ * synth_event_fire() - trace a synthetic event into every file recording it
+ * @se: the event
+ * @vals: a value per field, in field order (strings and stacks as
+ *	pointers, as synth_event_trace_array() takes them)
+ *
+ * For hist actions, which fire the event in whatever instance records
+ * it.
+ *
+ * Context: a probe, preemption disabled; not NMI.
+ */
+void synth_event_fire(struct synth_event *se, const u64 *vals)
+{
+	struct synth_vals v = { .array = vals };
+	struct event_file_link *link;
+
+	list_for_each_entry_rcu(link, &se->files, list)
+		synth_trace(link->file, se->def.n_fields, &v);
+}
+
 /* ---- Tracing piecewise */
 
 /*

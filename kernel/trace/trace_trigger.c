@@ -213,18 +213,19 @@ static bool trigger_is(const struct event_trigger *t,
 }
 
 /*
- * Unlink the triggers of @file that are @like (all if NULL), wait until
+ * Unlink the triggers of @file that are @like (@like itself if @exact;
+ * all if NULL), wait until
  * no probe can be running them, then unbind and free them.
  */
 static void triggers_remove(struct trace_event_file *file,
-			    const struct event_trigger *like)
+			    const struct event_trigger *like, bool exact)
 {
 	struct event_trigger *t, *next;
 	LIST_HEAD(gone);
 
 	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry_safe(t, next, &file->triggers, list) {
-		if (like && !trigger_is(t, like))
+		if (like && (exact ? t != like : !trigger_is(t, like)))
 			continue;
 		list_del_rcu(&t->list);
 		list_add_tail(&t->gone, &gone);
@@ -248,7 +249,7 @@ static void triggers_remove(struct trace_event_file *file,
  */
 void trace_triggers_clear(struct trace_event_file *file)
 {
-	triggers_remove(file, NULL);
+	triggers_remove(file, NULL, false);
 }
 
 /* The target a command names, for adding or removing. */
@@ -363,11 +364,20 @@ static int trigger_remove(struct trace_event_file *file,
 			return -EINVAL;
 		}
 	} else if (spec->cmd->multi) {
+		struct event_trigger *other;
+
 		ret = spec->cmd->bind(t, spec, err);
 		if (ret)
 			return ret;
+		list_for_each_entry(other, &file->triggers, list) {
+			if (spec->cmd->busy && trigger_is(other, t) &&
+			    spec->cmd->busy(other)) {
+				trigger_unbind(t);
+				return -EBUSY;
+			}
+		}
 	}
-	triggers_remove(file, t);
+	triggers_remove(file, t, false);
 	if (spec->cmd->multi)
 		trigger_unbind(t);
 	return 0;
@@ -557,5 +567,5 @@ int trace_trigger_attach(struct trace_event_file *file, struct event_trigger *t)
  */
 void trace_trigger_detach(struct trace_event_file *file, struct event_trigger *t)
 {
-	triggers_remove(file, t);
+	triggers_remove(file, t, true);
 }

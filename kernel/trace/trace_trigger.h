@@ -150,6 +150,8 @@ struct trigger_spec {
  *	(hist's pause, cont, clear) to the same existing one, @old.
  *	Return 1 if there was one, 0 to add the new trigger, or an errno.
  * @print: what the trigger file lists for it, if not the usual form
+ * @busy: whether removing it now must fail with -EBUSY (hist: other
+ *	triggers use its variables); NULL: never
  *
  * The commands are a table of designated initialisers; the engine never
  * names one.
@@ -173,6 +175,7 @@ struct trigger_cmd {
 	int		(*control)(struct event_trigger *old,
 				   const struct event_trigger *t);
 	void		(*print)(struct seq_file *m, struct event_trigger *t);
+	bool		(*busy)(struct event_trigger *t);
 };
 
 /**

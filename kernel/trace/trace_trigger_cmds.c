@@ -291,6 +291,7 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.multi		= true,
 		.bind		= hist_bind,
 		.unbind		= hist_trigger_free,
+		.busy		= hist_trigger_busy,
 		.fire		= hist_trigger_fire,
 		.match		= hist_trigger_match,
 		.control	= hist_trigger_control,

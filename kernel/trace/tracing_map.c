@@ -143,6 +143,7 @@ struct tracing_map *tracing_map_create(unsigned int bits,
 	map->key_size = key_size;
 	map->n_sums = n_sums;
 	map->priv_size = priv_size;
+	map->priv_copy = priv_size;
 	map->key_off = offsetof(struct tracing_map_elt, sums[n_sums]);
 	map->mask = 2 * max_elts(map) - 1;
 	map->elt_size = sizeof(struct tracing_map_elt) +
@@ -186,7 +187,7 @@ static int elt_take(struct tracing_map *map, const void *key, u32 len,
 	elt->key_len = len;
 	memcpy(elt_key(map, elt), key, len);
 	if (priv)
-		memcpy(elt_priv(map, elt), priv, map->priv_size);
+		memcpy(elt_priv(map, elt), priv, map->priv_copy);
 	return i;
 }
 
@@ -244,6 +245,56 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 	}
 	atomic64_inc(&map->drops);
 	return NULL;
+}
+
+/**
+ * tracing_map_lookup() - find a key's entry, without adding it
+ * @map: the map
+ * @key: the key
+ * @key_len: its length
+ *
+ * Context: any, NMI included; no lock, a bounded walk.
+ * Return: the entry, or NULL.
+ */
+struct tracing_map_elt *tracing_map_lookup(struct tracing_map *map,
+					   const void *key, u32 key_len)
+{
+	u32 hash = key_hash(key, key_len);
+	u32 mask = map->mask, idx = hash & mask, steps;
+
+	for (steps = 0; steps <= mask; steps++, idx = (idx + 1) & mask) {
+		struct tracing_map_bucket *b = &map->buckets[idx];
+		u32 h = READ_ONCE(b->hash), e;
+		struct tracing_map_elt *elt;
+
+		if (!h)
+			return NULL;
+		if (h != hash)
+			continue;
+		/* Pairs with the release that published the entry. */
+		e = smp_load_acquire(&b->elt);
+		if (!e)
+			continue;
+		elt = elt_at(map, e - 1);
+		if (elt->key_len == key_len &&
+		    key_equal(elt_key(map, elt), key, key_len))
+			return elt;
+	}
+	return NULL;
+}
+
+/**
+ * tracing_map_elt_priv() - an entry's private data
+ * @map: the map
+ * @elt: one of its entries
+ *
+ * Context: any.
+ * Return: the priv_size bytes the entry was created with.
+ */
+void *tracing_map_elt_priv(const struct tracing_map *map,
+			   struct tracing_map_elt *elt)
+{
+	return elt_priv(map, elt);
 }
 
 /**

@@ -113,6 +113,8 @@ struct tracing_map_bucket {
  * @key_size: the longest key
  * @n_sums: sums per entry, the hit count included
  * @priv_size: bytes of private data per entry
+ * @priv_copy: bytes of it that tracing_map_insert() copies from its @priv
+ *	(all of it unless the owner says otherwise; the rest starts zeroed)
  * @elt_size: bytes of one entry, sums, key and private data
  * @key_off: offset of the key in an entry
  * @mask: number of buckets - 1
@@ -126,6 +128,7 @@ struct tracing_map {
 	unsigned int			key_size;
 	unsigned int			n_sums;
 	unsigned int			priv_size;
+	unsigned int			priv_copy;
 	size_t				elt_size;
 	unsigned int			key_off;
 	u32				mask;
@@ -143,6 +146,10 @@ void tracing_map_destroy(struct tracing_map *map);
 struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					   const void *key, u32 key_len,
 					   const void *priv);
+struct tracing_map_elt *tracing_map_lookup(struct tracing_map *map,
+					   const void *key, u32 key_len);
+void *tracing_map_elt_priv(const struct tracing_map *map,
+			   struct tracing_map_elt *elt);
 int tracing_map_snapshot(struct tracing_map *map,
 			 struct tracing_map_snap *snap);
 void tracing_map_snap_free(struct tracing_map_snap *snap);
