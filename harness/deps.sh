@@ -5,7 +5,7 @@
 
 pkgs="linux-source-6.12 qemu-system-x86 busybox-static flex bison bc
       libelf-dev libssl-dev cpio ccache trace-cmd kmod xz-utils gcc libc6-dev make
-      python3 perl rsync"
+      python3 perl rsync dash coreutils"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive

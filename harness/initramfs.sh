@@ -52,6 +52,9 @@ copy_with_libs() {
 	done
 }
 copy_with_libs /usr/bin/trace-cmd
+# dash runs ftracetest (guest/check.sh); busybox here has no nice, which
+# the onchange() cases of trigger/inter-event use.
+copy_with_libs /bin/dash /usr/bin/nice
 for p in /usr/lib/x86_64-linux-gnu/traceevent/plugins/*.so \
 	 /usr/lib/x86_64-linux-gnu/trace-cmd/plugins/*.so; do
 	[ -f "$p" ] && copy_with_libs "$p"

@@ -9,6 +9,11 @@
 # pass follows, each line prefixed with "| ".
 
 T=${FTRACE_TIMEOUT:-300}
+# ftracetest runs under dash, as on a distribution: busybox's shell runs
+# its applets through /proc/self/exe, so an exec'd "ping" would show as
+# that in sched_process_exec (trigger-synthetic-event-dynstring.tc).
+FTSH=
+command -v dash >/dev/null && FTSH=dash
 shard=${FTRACE_SHARD:-0/1}
 si=${shard%/*}
 sn=${shard#*/}
@@ -24,7 +29,7 @@ for d in $FTRACE_DIRS; do
 		[ $((n % sn)) = "$si" ] || continue
 		t0=$(date +%s)
 		rm -rf /tmp/ftlog
-		timeout "$T" ./ftracetest -l /tmp/ftlog "$t" >/tmp/ftout 2>&1
+		timeout "$T" $FTSH ./ftracetest -l /tmp/ftlog "$t" >/tmp/ftout 2>&1
 		rc=$?
 		r=$(sed -n 's/.*\[\(PASS\|FAIL\|UNSUPPORTED\|UNRESOLVED\|UNTESTED\|XFAIL\)\][[:space:]]*$/\1/p' /tmp/ftout | tail -n 1)
 		[ -z "$r" ] && r=NORESULT

@@ -63,8 +63,9 @@ static int marker_record(struct trace_array *tr, unsigned short type,
 
 /*
  * A trace_marker record when ftrace/print has triggers: built in scratch,
- * NUL-terminated for filters on buf, run through the triggers, then
- * written; the post triggers (snapshot, traceoff) see it recorded.
+ * NUL-terminated for filters on buf, run through the triggers (before
+ * the newline a write without one gets, so that 'buf == "start"' matches
+ * "echo -n start"), then written; the post triggers (snapshot, traceoff) see it recorded.
  * Without a free scratch level it is written as usual, untriggered.
  */
 static int marker_record_triggered(struct trace_array *tr,
@@ -89,10 +90,13 @@ static int marker_record_triggered(struct trace_array *tr,
 				     tracing_gen_ctx_dec());
 	ent->ip = ip;
 	memcpy(ent->buf, data, len);
-	if (newline)
-		ent->buf[len++] = '\n';
 	ent->buf[len] = '\0';
+	/* The triggers see the text as written, as mainline's do. */
 	tt = event_triggers_call(file, NULL, ent, NULL);
+	if (newline) {
+		ent->buf[len++] = '\n';
+		ent->buf[len] = '\0';
+	}
 	if (ring_buffer_write(READ_ONCE(tr->array_buffer.buffer), size, ent))
 		ret = -EBADF;
 	trace_scratch_put();
