@@ -53,6 +53,7 @@ $fuzz_env sh /harness/filter_fuzz.sh
 sh /harness/trigger_count.sh
 sh /harness/tp_toggle.sh
 sh /harness/kprobe_stress.sh
+sh /harness/hist_stress.sh
 S
 log=$LOGS/$name-check.log
 t0=$(date +%s)

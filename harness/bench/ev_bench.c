@@ -24,6 +24,10 @@
  *	ev_hist_compound on, with "hist:keys=common_pid,cpu:vals=c"
  *			(mode=hold)
  *	ev_hist_str	the __string event, on, with "hist:keys=s" (mode=hold)
+ *	ev_latency_pair	bench_start then bench_end, both off but for their
+ *			triggers: bench_start's hist sets a time stamp
+ *			variable, bench_end's reads it and fires a synthetic
+ *			event with onmatch(); per pair (mode=hold)
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
@@ -62,6 +66,17 @@ static unsigned long run_str(void)
 
 	for (i = 0; i < EV_BENCH_EVENTS; i++)
 		trace_bench_str(s[i & 1]);
+	return EV_BENCH_EVENTS;
+}
+
+static unsigned long run_pair(void)
+{
+	unsigned long i;
+
+	for (i = 0; i < EV_BENCH_EVENTS; i++) {
+		trace_bench_start(i & 63);
+		trace_bench_end(i & 63);
+	}
 	return EV_BENCH_EVENTS;
 }
 
@@ -106,6 +121,13 @@ static int run_set(const char *val, const struct kernel_param *kp)
 
 	strscpy(name, val, sizeof(name));
 	n = strim(name);
+	if (!strcmp(n, "ev_latency_pair")) {
+		/* The harness set up the triggers; the events stay off. */
+		migrate_disable();
+		bench(n, run_pair);
+		migrate_enable();
+		return 0;
+	}
 	soft = strlen(n) > 5 && !strcmp(n + strlen(n) - 5, "_soft");
 	str = strlen(n) > 4 && !strcmp(n + strlen(n) - 4, "_str");
 	event = str ? "bench_str" : "bench_3f";

@@ -65,6 +65,10 @@ BENCH_OTHER10(3)
 BENCH_OTHER10(4)
 BENCH_OTHER10(5)
 
+/* Two events that fire in turn, for the inter-event latency pair. */
+DEFINE_EVENT(bench_other, bench_start, TP_PROTO(int x), TP_ARGS(x));
+DEFINE_EVENT(bench_other, bench_end, TP_PROTO(int x), TP_ARGS(x));
+
 #endif /* _EV_BENCH_EVENTS_H */
 
 #undef TRACE_INCLUDE_PATH

@@ -12,8 +12,10 @@
  * Hist mode: hist commands built from the hist grammar (keys, values
  * and sort keys from the event's fields and the special ones, every
  * modifier and some that do not exist, sizes in and out of bounds, names
- * shared between events, pause/cont/clear, filters, removals), some
- * mutated; a refused write must leave the trigger file as it was, and the
+ * shared between events, pause/cont/clear, filters, removals; variables
+ * and expressions over fields, numbers and other events' variables,
+ * clocks, onmatch/onmax/onchange with trace, save and snapshot, firing
+ * two synthetic events the program makes), some mutated; a refused write must leave the trigger file as it was, and the
  * hist files are read back now and then while the events fire.
  *
  * Trigger mode: commands are built from the trigger grammar (commands,
@@ -438,7 +440,7 @@ static void check_write(const char *path, const char *buf, int len,
 	no_counts(before);
 	no_counts(after);
 	if (err != EINVAL && err != EEXIST && err != ENOENT &&
-	    err != E2BIG)
+	    err != E2BIG && err != EBUSY)
 		fail("%s: '%.*s' refused with errno %d", path, len, buf, err);
 	else if (strcmp(before, after))
 		fail("%s: '%.*s' refused, but the triggers went from '%s' to '%s'",
@@ -466,14 +468,18 @@ static void clear_triggers(int t, char *text)
 	}
 }
 
-/* Remove the triggers of every event target. */
+/*
+ * Remove the triggers of every event target: a few rounds, since a hist
+ * trigger whose variables others use goes only after them.
+ */
 static void clear_all(char *text)
 {
-	int t;
+	int t, round;
 
-	for (t = 0; t < (int)NR_TARGETS; t++)
-		if (tg[t].present && strchr(targets[t] + 7, '/'))
-			clear_triggers(t, text);
+	for (round = 0; round < 4; round++)
+		for (t = 0; t < (int)NR_TARGETS; t++)
+			if (tg[t].present && strchr(targets[t] + 7, '/'))
+				clear_triggers(t, text);
 }
 
 static const char *const hist_mods[] = {
@@ -538,6 +544,130 @@ static int hist_list(struct target *t, char *buf, int len, const char *item,
 	return len;
 }
 
+/* Inter-event hist: variables, expressions and handler.action pairs. */
+static const char *const hv_names[] = { "v1", "v2", "ts0", "v-bad", "" };
+static const char *const hv_refs[] = {
+	"$v1", "$v2", "$ts0", "$nosuch", "sched.sched_switch.$v1",
+	"sched.sched_wakeup.$ts0", "task.task_rename.$v2", "no.such.$v1", "$",
+};
+static const char *const hv_consts[] = { "0", "1", "16", "1000000", "0x10" };
+static const char *const hv_ops[] = { "+", "-", "*", "/", "" };
+static const char *const hv_events[] = {
+	"sched.sched_switch", "sched.sched_wakeup", "task.task_rename",
+	"signal.signal_generate", "nosuch.event", "sched",
+};
+static const char *const hv_handlers[] = { "onmatch", "onmax", "onchange" };
+static const char *const hv_clocks[] = { "global", "local", "mono", "nosuch" };
+
+/* An operand of an expression: a field, a number or a reference. */
+static int hv_operand(struct target *t, char *buf, int len)
+{
+	switch (rnd(6)) {
+	case 0:
+		return cat(buf, len, PICK(hv_consts));
+	case 1:
+	case 2:
+		return cat(buf, len, PICK(hv_refs));
+	case 3:
+		return cat(buf, len, rnd(2) ? "common_timestamp.usecs"
+					    : "common_timestamp");
+	default:
+		return hist_field(t, buf, len, !rnd(6), 1);
+	}
+}
+
+/* An expression: up to five operators (mainline takes three). */
+static int hv_expr(struct target *t, char *buf, int len)
+{
+	int i, n = rnd(3) ? rnd(3) : rnd(6);
+
+	if (!rnd(10))
+		len = cat(buf, len, rnd(2) ? "-" : "-(");
+	len = hv_operand(t, buf, len);
+	for (i = 0; i < n; i++) {
+		len = cat(buf, len, PICK(hv_ops));
+		len = hv_operand(t, buf, len);
+	}
+	if (!rnd(12))
+		len = cat(buf, len, ")");
+	return len;
+}
+
+/* ":name=expr[,name=expr]" */
+static int hv_vars(struct target *t, char *buf, int len)
+{
+	int i, n = 1 + rnd(2);
+
+	len = cat(buf, len, ":");
+	for (i = 0; i < n; i++) {
+		if (i)
+			len = cat(buf, len, ",");
+		len = cat(buf, len, PICK(hv_names));
+		len = cat(buf, len, "=");
+		len = hv_expr(t, buf, len);
+	}
+	return len;
+}
+
+/* The parameters of an action: references, fields, fields of others. */
+static int hv_params(struct target *t, char *buf, int len, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			len = cat(buf, len, ",");
+		switch (rnd(4)) {
+		case 0:
+			len = cat(buf, len, PICK(hv_refs));
+			break;
+		case 1:
+			len = cat(buf, len, rnd(2) ? "sched.sched_switch.prev_pid"
+						   : "sched.sched_wakeup.pid");
+			break;
+		default:
+			len = hist_field(t, buf, len, 0, 1);
+			break;
+		}
+	}
+	return len;
+}
+
+/* ":handler(arg).action(params)" */
+static int hv_action(struct target *t, char *buf, int len)
+{
+	const char *h = PICK(hv_handlers);
+
+	len = cat(buf, len, ":");
+	len = cat(buf, len, h);
+	len = cat(buf, len, "(");
+	len = cat(buf, len, !strcmp(h, "onmatch") ? PICK(hv_events)
+						  : PICK(hv_refs));
+	len = cat(buf, len, ").");
+	switch (rnd(5)) {
+	case 0:
+		len = cat(buf, len, "fzsyn(");
+		len = hv_params(t, buf, len, rnd(4) ? 2 : rnd(4));
+		break;
+	case 1:
+		len = cat(buf, len, "trace(fzsyn,");
+		len = hv_params(t, buf, len, rnd(4) ? 2 : rnd(4));
+		break;
+	case 2:
+		len = cat(buf, len, "save(");
+		len = hv_params(t, buf, len, 1 + rnd(3));
+		break;
+	case 3:
+		len = cat(buf, len, "snapshot(");
+		break;
+	default:
+		len = cat(buf, len, rnd(2) ? "trace(fzstr," : "trace(nosuch,");
+		len = hv_params(t, buf, len, 1);
+		break;
+	}
+	return cat(buf, len, ")");
+}
+
 /* A hist command for target @t in @buf; Return: its length. */
 static int gen_hist(int t, char *buf)
 {
@@ -572,6 +702,14 @@ static int gen_hist(int t, char *buf)
 		len = cat(buf, len, ":");
 		len = cat(buf, len, rnd(8) ? PICK(hist_flags) : PICK(hist_junk));
 	}
+	while (rnd(10) < 4)
+		len = hv_vars(tt, buf, len);
+	if (!rnd(12)) {
+		len = cat(buf, len, ":clock=");
+		len = cat(buf, len, PICK(hv_clocks));
+	}
+	while (rnd(10) < 3)
+		len = hv_action(tt, buf, len);
 	if (!rnd(6)) {
 		len = cat(buf, len, " if ");
 		len = gen_expr(tt, buf, len, rnd(3));
@@ -689,7 +827,14 @@ int main(int argc, char **argv)
 	write_file(T "buffer_size_kb", "256", 3);
 	enable_all("1");
 	if (hist) {
+		/* What the actions fire: two numbers, and a string. */
+		write_flags(T "synthetic_events", "fzsyn u64 a; u64 b", 18,
+			    O_APPEND);
+		write_flags(T "synthetic_events", "fzstr char s[16]", 16,
+			    O_APPEND);
 		fuzz_hist(writes);
+		clear_all(buf);
+		write_file(T "synthetic_events", "", 0);
 		enable_all("0");
 		write_file(T "trace", "", 0);
 		printf("hist_fuzz: %d writes: %d accepted, %d refused, %d checks of the list, %d failures\n",

@@ -246,7 +246,7 @@ static int col_var(struct hist_col *col, const struct hist_field_spec *f,
 {
 	memset(col, 0, sizeof(*col));
 	col->src = HSRC_EXPR;
-	col->is_var = f->kind == HFS_VAR;
+	col->is_var = key;
 	strscpy(col->type, "u64", sizeof(col->type));
 	if (f->len >= sizeof(col->name))
 		return -E2BIG;

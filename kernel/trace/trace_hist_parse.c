@@ -260,12 +260,9 @@ static int parse_vals(struct hparse *p, char *item, char *s, size_t len)
 			f.name = s;
 			f.len = n;
 			f.pos = p->base + (s - p->s);
+			/* "$var" keeps its '$': the hist file shows it so. */
 			f.kind = node->kind == HX_VAR && !node->sys ? HFS_VAR
 								   : HFS_EXPR;
-			if (f.kind == HFS_VAR) {
-				f.name = node->name;
-				f.len = node->len;
-			}
 		} else if (parse_field(p, s, n, FMW_VAL, &f)) {
 			return -EINVAL;
 		}

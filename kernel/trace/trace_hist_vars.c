@@ -422,7 +422,9 @@ static int val_bind(struct hist_bind *b, unsigned int v)
 	hi->vals[v] = pr;
 	if (f->kind == HFS_EXPR)
 		return compile(b, f->root, pr, b->spec->nr_vars, true);
-	if (hist_ref_resolve(b, NULL, 0, f->name, f->len, f->pos, &own, &idx))
+	/* "$name" */
+	if (hist_ref_resolve(b, NULL, 0, f->name + 1, f->len - 1, f->pos,
+			     &own, &idx))
 		return -EINVAL;
 	if (hist_ref_var(b->ht, own, idx)->kind != HVK_NUM)
 		return herr(b, HERR_NOT_NUMBER, f->pos);
@@ -678,3 +680,7 @@ bool hist_trigger_busy(struct event_trigger *t)
 
 	return ht && !ht->unlisted && ht->table->var_users;
 }
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_hist_vars-kunit.h"
+#endif

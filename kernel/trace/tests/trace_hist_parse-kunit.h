@@ -181,7 +181,7 @@ static const struct {
 	{ "hist:keys=a:onmatch(s.e).save(a)", HERR_BAD_PAIR, "save" },
 	{ "hist:keys=a:onmatch(s.e).snapshot()", HERR_BAD_PAIR, "snapshot" },
 	{ "hist:keys=a:onmatch(s.e).ev(a,,b)", HERR_BAD_ACTION, ",b" },
-	{ "hist:keys=a:onmatch(s.e).ev(a,)", HERR_BAD_ACTION, ")" },
+	{ "hist:keys=a:onmatch(s.e).ev(a,)", HERR_BAD_ACTION, ")", 1 },
 	{ "hist:keys=a:pause=1", HERR_BAD_PARAM, "pause=1" },
 	{ "hist:keys=a:clear=", HERR_BAD_PARAM, "clear=" },
 	{ "hist:keys", HERR_EMPTY_ASSIGNMENT, "keys" },
