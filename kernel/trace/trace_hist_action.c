@@ -38,6 +38,7 @@
  */
 
 #include <linux/kernel.h>
+#include <linux/percpu.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -555,6 +556,14 @@ static u64 param_val(struct hist_hit *h, const struct hist_param *p)
 	}
 }
 
+/*
+ * Synthetic events fired by actions whose triggers fire more: a chain
+ * stops at this depth, per CPU (a trigger on an event that fires that
+ * same event would recurse without end).
+ */
+#define HIST_ACTION_DEPTH	4
+static DEFINE_PER_CPU(unsigned int, hist_action_depth);
+
 static void action_trace(struct hist_hit *h, const struct hist_action *a)
 {
 	u64 vals[HIST_PARAMS_MAX];
@@ -565,7 +574,9 @@ static void action_trace(struct hist_hit *h, const struct hist_action *a)
 		return;
 	for (i = 0; i < a->nr_params; i++)
 		vals[i] = param_val(h, &a->params[i]);
-	synth_event_fire(a->se, vals);
+	if (this_cpu_inc_return(hist_action_depth) <= HIST_ACTION_DEPTH)
+		synth_event_fire(a->se, vals);
+	this_cpu_dec(hist_action_depth);
 }
 
 static void action_save(struct hist_hit *h, const struct hist_action *a)

@@ -2,10 +2,9 @@
 /*
  * trace_hist_expr.h - the expressions of hist variables and values.
  *
- *	expr    := ['-'] sum
- *	sum     := product { ('+' | '-') product }
+ *	sum     := product { ('+' | '-') product }	(an expression)
  *	product := operand { ('*' | '/') operand }
- *	operand := number | '$' var | sys '.' event '.$' var
+ *	operand := number | '$' var | sys '.' event '.$' var | '-' operand
  *		 | field ['.' modifier ['=' N]] | '(' sum ')'
  *
  * The parser (trace_hist_expr.c) builds a tree of struct hist_node in a

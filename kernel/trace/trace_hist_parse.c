@@ -54,7 +54,6 @@ const char *const hist_errs[] = {
 	[HERR_KEY_TOO_LARGE]	= "Compound key too large",
 	[HERR_NOT_NUMERIC]	= "Values must be numeric",
 	[HERR_NAMED_MISMATCH]	= "Named hist trigger doesn't match existing named trigger (includes variables)",
-	[HERR_UNSUPPORTED]	= "Not supported",
 	[HERR_EXPR_EMPTY]	= "Empty expression",
 	[HERR_EXPR_SYNTAX]	= "Invalid expression",
 	[HERR_EXPR_TOO_MANY]	= "Too many subexpressions (3 max)",
