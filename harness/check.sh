@@ -6,14 +6,10 @@
 . "$(dirname "$0")/lib.sh"
 
 name=${1:-default}
-# Mainline's directories that apply, then ours.  In the debug config each
-# case costs 40-100 s of ftracetest's own setup over some 1,600 events
-# under KASAN and lockdep, so it runs mainline's dynevent directory and
-# all of ours (kprobe_core, the probe fuzzer and the stress case cover the
-# kprobes under the checkers), and leaves the rest to the default config:
-# all of them together do not fit CI's 90 minutes (harness/README.md).
+# Mainline's directories that apply, then ours, on both configs
+# (ftracetest runs under dash, which made its per-case setup cheap enough
+# for the debug kernel too: harness/README.md).
 dirs="00basic event filter trigger kprobe dynevent instances"
-[ "$name" = debug ] && dirs="dynevent"
 for d in "$ROOT"/tools/testing/selftests/ftrace/test.d/*/; do
 	[ -d "$d" ] && dirs="$dirs $(basename "$d")"
 done

@@ -32,12 +32,14 @@
  * A synthetic event that an action fires holds an action reference
  * (synth_event.action_refs): it cannot be removed until the trigger is.
  *
- * Locking: binding and freeing run under trace_mutex; firing runs in the
+ * Locking: binding runs under dyn_event_mutex (the synthetic events'
+ * list) and trace_mutex, freeing under trace_mutex; firing runs in the
  * probe, without a lock but the snapshot's own (taken with trylock, so
  * a hit that finds it held skips the snapshot rather than wait).
  */
 
 #include <linux/kernel.h>
+#include <linux/module.h>
 #include <linux/percpu.h>
 #include <linux/seq_buf.h>
 #include <linux/seq_file.h>
@@ -46,6 +48,7 @@
 #include <linux/string.h>
 
 #include "trace_array.h"
+#include "trace_dynevent.h"
 #include "trace_event_types.h"
 #include "trace_hist.h"
 #include "trace_synth.h"
@@ -386,9 +389,15 @@ static int trace_bind(struct hist_bind *b, const struct hist_action_spec *as,
 		return herr(b, HERR_SYNTH_NOT_FOUND, as->synth_pos);
 	memcpy(name, as->synth, as->synth_len);
 	name[as->synth_len] = '\0';
+	lockdep_assert_held(&dyn_event_mutex);
 	a->se = synth_event_find(name);
 	if (!a->se)
 		return herr(b, HERR_SYNTH_NOT_FOUND, as->synth_pos);
+	/* A module's event stays while the action may fire it. */
+	if (a->se->mod && !try_module_get(a->se->mod)) {
+		a->se = NULL;
+		return herr(b, HERR_SYNTH_NOT_FOUND, as->synth_pos);
+	}
 	a->se->action_refs++;
 	if (as->nr_params != a->se->def.n_fields)
 		return herr(b, HERR_SYNTH_COUNT, as->synth_pos);
@@ -522,8 +531,10 @@ void hist_actions_free(struct hist_inter *hi)
 	for (i = 0; i < hi->nr_actions; i++) {
 		struct hist_action *a = &hi->actions[i];
 
-		if (a->se)
+		if (a->se) {
 			a->se->action_refs--;
+			module_put(a->se->mod);
+		}
 		kfree(a->params);
 		kfree(a->snap_key);
 	}

@@ -37,6 +37,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_dynevent.h"
 #include "trace_filter.h"
 #include "trace_scratch.h"
 #include "trace_trigger.h"
@@ -458,6 +459,12 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 		goto out;
 	}
 
+	/*
+	 * hist actions look synthetic events up: the dynamic events' lock
+	 * is taken first, as everywhere the two are held.
+	 */
+	if (IS_ENABLED(CONFIG_DYNAMIC_EVENTS))
+		mutex_lock(&dyn_event_mutex);
 	mutex_lock(&trace_mutex);
 	if (test_bit(EVENT_FILE_FL_FREED_BIT, &file->flags)) {
 		ret = -ENODEV;
@@ -491,6 +498,8 @@ int trace_trigger_write(struct trace_event_file *file, char *buf)
 	}
 unlock:
 	mutex_unlock(&trace_mutex);
+	if (IS_ENABLED(CONFIG_DYNAMIC_EVENTS))
+		mutex_unlock(&dyn_event_mutex);
 out:
 	kfree(line);
 	return ret;

@@ -12,6 +12,9 @@
  * Locking:
  *
  *  ==========================  ==========================================
+ *  dyn_event_mutex             taken before trace_mutex by a write to a
+ *                              trigger file: hist actions look synthetic
+ *                              events up
  *  trace_mutex                 adding, removing and binding triggers;
  *                              the TRIGGER_MODE and TRIGGER_COND flags of
  *                              an event file change under it.
