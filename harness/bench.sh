@@ -63,14 +63,16 @@ if echo 'hist:keys=s' >$S; then
 	echo '!hist:keys=s' >$S
 fi
 # Last: common_timestamp switches the clock to global for what follows.
+# (The synthetic event's pid comes from a variable: mainline refuses the
+# field x as a parameter there, bench_start having an x too.)
 E=$T/events/ev_bench
 if echo 'bench_lat u64 lat; int x' >>$T/synthetic_events &&
 	echo 'hist:keys=x:ts0=common_timestamp' >$E/bench_start/trigger &&
-	echo 'hist:keys=x:lat=common_timestamp-$ts0:onmatch(ev_bench.bench_start).bench_lat($lat,x)' >$E/bench_end/trigger; then
+	echo 'hist:keys=x:lat=common_timestamp-$ts0,id=x:onmatch(ev_bench.bench_start).bench_lat($lat,$id)' >$E/bench_end/trigger; then
 	echo 1 >$T/events/synthetic/bench_lat/enable
 	echo ev_latency_pair >/sys/module/ev_bench/parameters/run
 	echo 0 >$T/events/synthetic/bench_lat/enable
-	echo '!hist:keys=x:lat=common_timestamp-$ts0:onmatch(ev_bench.bench_start).bench_lat($lat,x)' >$E/bench_end/trigger
+	echo '!hist:keys=x:lat=common_timestamp-$ts0,id=x:onmatch(ev_bench.bench_start).bench_lat($lat,$id)' >$E/bench_end/trigger
 	echo '!hist:keys=x:ts0=common_timestamp' >$E/bench_start/trigger
 fi
 rmmod ev_bench

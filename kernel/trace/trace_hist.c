@@ -1100,7 +1100,7 @@ static u64 arith(u8 code, u64 a, u64 b)
 static u64 prog_run(struct event_trigger *t, const struct hist_prog *pr,
 		    void *rec, const u64 *refs, const u64 *vars)
 {
-	u64 st[HIST_PROG_MAX];
+	u64 st[HIST_PROG_MAX] __uninitialized;
 	unsigned int i, sp = 0;
 
 	for (i = 0; i < pr->n; i++) {
@@ -1132,6 +1132,23 @@ static u64 prog_run(struct event_trigger *t, const struct hist_prog *pr,
 	return sp ? st[0] : 0;
 }
 
+/* Whether a key of @len bytes is whole words, hashed a word at a time. */
+static __always_inline bool key_words(u32 len)
+{
+	return !(len & 7) && len <= TRACING_MAP_WORDS_MAX * sizeof(u64);
+}
+
+/* A key's entry: its home bucket first (inline), then the walk. */
+static __always_inline struct tracing_map_elt *
+map_find(struct tracing_map *map, const void *key, u32 len)
+{
+	struct tracing_map_elt *elt = NULL;
+
+	if (key_words(len))
+		elt = tracing_map_find_words(map, key, len / sizeof(u64));
+	return elt ?: tracing_map_lookup(map, key, len);
+}
+
 /*
  * Read the references of a hit: each must be set in the entry of the
  * same key (its first bytes, for a table of a shorter key) of its table,
@@ -1140,8 +1157,8 @@ static u64 prog_run(struct event_trigger *t, const struct hist_prog *pr,
 static bool refs_read(struct hist_hit *h)
 {
 	struct hist_inter *hi = h->ht->inter;
-	struct tracing_map_elt *elts[HIST_REFS_MAX];
-	struct tracing_map *maps[HIST_REFS_MAX];
+	struct tracing_map_elt *elts[HIST_REFS_MAX] __uninitialized;
+	struct tracing_map *maps[HIST_REFS_MAX] __uninitialized;
 	unsigned int i;
 
 	for (i = 0; i < hi->nr_refs; i++) {
@@ -1149,9 +1166,8 @@ static bool refs_read(struct hist_hit *h)
 		void *priv;
 
 		maps[i] = rcu_dereference_sched(r->tab->map);
-		elts[i] = tracing_map_lookup(maps[i], h->key,
-					     min_t(u32, h->key_len,
-						   r->tab->key_size));
+		elts[i] = map_find(maps[i], h->key,
+				   min_t(u32, h->key_len, r->tab->key_size));
 		if (!elts[i])
 			return false;
 		priv = tracing_map_elt_priv(maps[i], elts[i]);
@@ -1227,11 +1243,12 @@ static noinline void fire_inter(struct event_trigger *t,
 				struct hist_trigger *ht,
 				struct hist_table *tab, void *rec)
 {
-	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)];
+	/* Written before they are read: not worth clearing on every hit. */
+	u64 key[HIST_KEY_SIZE_MAX / sizeof(u64)] __uninitialized;
 	struct hist_inter *hi = ht->inter;
 	struct tracing_map_elt *elt;
 	struct tracing_map *map;
-	struct hist_hit h;
+	struct hist_hit h __uninitialized;
 	unsigned int i, len = 0;
 
 	for (i = 0; i < tab->nr_keys; i++) {
@@ -1251,8 +1268,12 @@ static noinline void fire_inter(struct event_trigger *t,
 	if (hi->nr_refs && !refs_read(&h))
 		return;
 	map = rcu_dereference_sched(tab->map);
-	elt = tracing_map_insert(map, key, len,
-				 tab->comm ? current->comm : NULL);
+	elt = NULL;
+	if (key_words(len))
+		elt = tracing_map_find_words(map, key, len / sizeof(u64));
+	if (!elt)
+		elt = tracing_map_insert(map, key, len,
+					 tab->comm ? current->comm : NULL);
 	if (!elt)
 		return;
 	h.priv = tracing_map_elt_priv(map, elt);

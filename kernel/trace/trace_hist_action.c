@@ -577,7 +577,7 @@ static DEFINE_PER_CPU(unsigned int, hist_action_depth);
 
 static void action_trace(struct hist_hit *h, const struct hist_action *a)
 {
-	u64 vals[HIST_PARAMS_MAX];
+	u64 vals[HIST_PARAMS_MAX] __uninitialized;
 	unsigned int i;
 
 	/* Recording a synthetic event takes no lock, but not in NMI. */

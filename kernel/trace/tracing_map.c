@@ -284,20 +284,6 @@ struct tracing_map_elt *tracing_map_lookup(struct tracing_map *map,
 }
 
 /**
- * tracing_map_elt_priv() - an entry's private data
- * @map: the map
- * @elt: one of its entries
- *
- * Context: any.
- * Return: the priv_size bytes the entry was created with.
- */
-void *tracing_map_elt_priv(const struct tracing_map *map,
-			   struct tracing_map_elt *elt)
-{
-	return elt_priv(map, elt);
-}
-
-/**
  * tracing_map_max_elts() - the number of entries a map can hold
  * @map: the map
  *

@@ -148,8 +148,6 @@ struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					   const void *priv);
 struct tracing_map_elt *tracing_map_lookup(struct tracing_map *map,
 					   const void *key, u32 key_len);
-void *tracing_map_elt_priv(const struct tracing_map *map,
-			   struct tracing_map_elt *elt);
 int tracing_map_snapshot(struct tracing_map *map,
 			 struct tracing_map_snap *snap);
 void tracing_map_snap_free(struct tracing_map_snap *snap);
@@ -216,6 +214,20 @@ tracing_map_find_words(struct tracing_map *map, const u64 *key,
 		if (k[i] != key[i])
 			return NULL;
 	return elt;
+}
+
+/**
+ * tracing_map_elt_priv() - an entry's private data
+ * @map: the map
+ * @elt: one of its entries
+ *
+ * Context: any.
+ * Return: the priv_size bytes the entry was created with.
+ */
+static inline void *tracing_map_elt_priv(const struct tracing_map *map,
+					 struct tracing_map_elt *elt)
+{
+	return (void *)elt + map->key_off + ALIGN(map->key_size, 8);
 }
 
 /**
