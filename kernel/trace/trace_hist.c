@@ -659,7 +659,6 @@ static bool inter_same(const struct hist_trigger *a,
 	       !strcmp(inter_text(a, true), inter_text(b, true));
 }
 
-
 /**
  * hist_trigger_match() - whether two hist triggers are the same one
  * @a: a trigger
@@ -928,9 +927,17 @@ static __always_inline u64 load_val(struct event_trigger *t,
 	return num_mod(col, v);
 }
 
-/* The string a string key reads, and its length bound; NULL if none. */
-static const char *load_str(const struct hist_load_op *op, void *rec,
-			    unsigned int *max)
+/**
+ * hist_load_str() - the string a string field of a record holds
+ * @op: how to read it (HLOAD_STR, HLOAD_STR_DYN or HLOAD_STR_RDYN)
+ * @rec: the record
+ * @max: the most bytes it may have, set
+ *
+ * Context: a probe.
+ * Return: the string, in the record; not NUL-terminated past @max.
+ */
+const char *hist_load_str(const struct hist_load_op *op, void *rec,
+			  unsigned int *max)
 {
 	u32 loc;
 
@@ -970,7 +977,7 @@ static unsigned int key_load(struct event_trigger *t, unsigned int i,
 	case HLOAD_STR:
 	case HLOAD_STR_DYN:
 	case HLOAD_STR_RDYN:
-		s = load_str(op, rec, &max);
+		s = hist_load_str(op, rec, &max);
 		n = strnlen(s, min(max, size - 1));
 		memcpy(dst, s, n);
 		break;
@@ -1064,21 +1071,6 @@ u64 hist_load_num(struct event_trigger *t, const struct hist_load_op *op,
 	else
 		v = load_num(op, rec);
 	return num_mods(mods, buckets, v);
-}
-
-/**
- * hist_load_str() - the string a string field of a record holds
- * @op: how to read it (HLOAD_STR, HLOAD_STR_DYN or HLOAD_STR_RDYN)
- * @rec: the record
- * @max: the most bytes it may have, set
- *
- * Context: a probe.
- * Return: the string, in the record; not NUL-terminated past @max.
- */
-const char *hist_load_str(const struct hist_load_op *op, void *rec,
-			  unsigned int *max)
-{
-	return load_str(op, rec, max);
 }
 
 /* The arithmetic of a program step. */
@@ -1298,7 +1290,7 @@ static noinline void fire_inter(struct event_trigger *t,
  */
 bool hist_is_trigger(const struct event_trigger *t)
 {
-	return t->cmd->fire == hist_trigger_fire && t->data;
+	return t->cmd->type == ETT_EVENT_HIST && t->data;
 }
 
 /**

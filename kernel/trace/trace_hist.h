@@ -26,6 +26,15 @@
  *                            enable_hist/disable_hist trigger, from a
  *                            probe), read by probes with READ_ONCE()
  *  hist_table.map            probes insert without a lock (tracing_map.h)
+ *  an entry's variables      written by the probes that hit it, without a
+ *                            lock: the value, then its set bit (atomic,
+ *                            after a barrier); a reference from another
+ *                            trigger tests the bit, reads the value and
+ *                            clears the bit (read once)
+ *  hist_table.var_users,     trace_mutex; a reference holds the table, so
+ *  hist_table.ref            the table outlives every trigger reading it
+ *  dyn_event_mutex           held (before trace_mutex) while an action
+ *                            looks its synthetic event up
  *  ========================  ============================================
  */
 #ifndef _TRACE_HIST_H

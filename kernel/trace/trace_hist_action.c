@@ -246,7 +246,7 @@ static int fvar_make(struct hist_bind *b, struct trace_event_file *file,
 	hi->fvars[hi->nr_fvars++] = fv;
 	kfree(buf);
 	return hist_ref_resolve(b, NULL, 0, name, strlen(name), pos, &own,
-				ref) ?: 0;
+				ref);
 fail_var:
 	ret = herr(b, HERR_FIELD_VAR, pos);
 fail:

@@ -59,7 +59,8 @@ static int node_new(struct xparse *p, u8 kind, size_t at, u8 *idx)
 	n = &p->pool->nodes[*idx];
 	memset(n, 0, sizeof(*n));
 	n->kind = kind;
-	n->l = n->r = HIST_NODE_NONE;
+	n->l = HIST_NODE_NONE;
+	n->r = HIST_NODE_NONE;
 	n->pos = p->base + at;
 	return 0;
 }
@@ -332,7 +333,8 @@ static int fold(struct xparse *p, u8 idx)
 	}
 	n->kind = HX_CONST;
 	n->value = v;
-	n->l = n->r = HIST_NODE_NONE;
+	n->l = HIST_NODE_NONE;
+	n->r = HIST_NODE_NONE;
 	return 0;
 }
 

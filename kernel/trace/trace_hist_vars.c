@@ -347,8 +347,6 @@ static int var_bind(struct hist_bind *b, unsigned int i)
 	bool own;
 	u8 idx;
 
-	memcpy(v->name, vs->name, vs->len);
-	v->name[vs->len] = '\0';
 	v->kind = HVK_NUM;
 	def->src = HVS_PROG;
 	if (n->kind == HX_FIELD)
@@ -561,8 +559,7 @@ static bool spec_is_inter(const struct hist_spec *spec)
 {
 	unsigned int i;
 
-	if (spec->nr_vars || spec->nr_actions || spec->clock ||
-	    spec_reads_ts(spec))
+	if (spec->nr_vars || spec->nr_actions || spec->clock)
 		return true;
 	for (i = 0; i < spec->nr_keys; i++)
 		if (spec->keys[i].kind != HFS_FIELD)
@@ -587,6 +584,7 @@ static bool spec_is_inter(const struct hist_spec *spec)
  */
 int hist_vars_bind(struct hist_bind *b)
 {
+	bool ts = spec_reads_ts(b->spec);
 	struct hist_table *tab = b->tab;
 	struct hist_inter *hi;
 	unsigned int i, off;
@@ -594,7 +592,7 @@ int hist_vars_bind(struct hist_bind *b)
 
 	tab->set_off = hist_priv_base(tab);
 	tab->priv_size = tab->set_off;
-	if (!spec_is_inter(b->spec))
+	if (!ts && !spec_is_inter(b->spec))
 		return 0;
 	hi = kzalloc(sizeof(*hi), GFP_KERNEL);
 	if (!hi)
@@ -610,7 +608,7 @@ int hist_vars_bind(struct hist_bind *b)
 	if (ret)
 		return ret;
 	if (b->remove)
-		return tail_text(b, spec_reads_ts(b->spec));
+		return tail_text(b, ts);
 	ret = match_find(b);
 	for (i = 0; !ret && i < tab->nr_vars; i++)
 		ret = var_bind(b, i);
@@ -629,10 +627,10 @@ int hist_vars_bind(struct hist_bind *b)
 		off += var_slot_size(&tab->vars[i]);
 	}
 	tab->priv_size = off;
-	ret = tail_text(b, spec_reads_ts(b->spec));
+	ret = tail_text(b, ts);
 	if (ret)
 		return ret;
-	return clock_bind(b, spec_reads_ts(b->spec));
+	return clock_bind(b, ts);
 }
 
 /**

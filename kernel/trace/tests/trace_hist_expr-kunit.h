@@ -219,4 +219,5 @@ static struct kunit_suite trace_hist_expr_suite = {
 	.name		= "trace_hist_expr",
 	.test_cases	= trace_hist_expr_cases,
 };
+
 kunit_test_suite(trace_hist_expr_suite);

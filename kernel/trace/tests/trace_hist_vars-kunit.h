@@ -184,4 +184,5 @@ static struct kunit_suite trace_hist_vars_suite = {
 	.name		= "trace_hist_vars",
 	.test_cases	= trace_hist_vars_cases,
 };
+
 kunit_test_suite(trace_hist_vars_suite);
