@@ -54,6 +54,7 @@ sh /harness/trigger_count.sh
 sh /harness/tp_toggle.sh
 sh /harness/kprobe_stress.sh
 sh /harness/hist_stress.sh
+sh /harness/perf_check.sh
 S
 log=$LOGS/$name-check.log
 t0=$(date +%s)

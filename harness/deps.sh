@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 pkgs="linux-source-6.12 qemu-system-x86 busybox-static flex bison bc
-      libelf-dev libssl-dev cpio ccache trace-cmd kmod xz-utils gcc libc6-dev make
+      libelf-dev libssl-dev cpio ccache trace-cmd linux-perf kmod xz-utils gcc libc6-dev make
       python3 perl rsync dash coreutils"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # initramfs.sh NAME: build out/initramfs/NAME.cpio, the guest userland:
-# busybox, the kernel's modules, trace-cmd with its libraries, the
+# busybox, the kernel's modules, trace-cmd and perf with their libraries, the
 # ftracetest runner with mainline's test.d plus ours, and harness/guest/.
 . "$(dirname "$0")/lib.sh"
 
@@ -22,6 +22,7 @@ rm -f harness/init harness/*.c harness/*.h
 gcc -O2 -static -Wall -o harness/filter_fuzz "$ROOT/harness/guest/filter_fuzz.c"
 gcc -O2 -static -Wall -o harness/dynevent_fuzz "$ROOT/harness/guest/dynevent_fuzz.c"
 gcc -O2 -static -Wall -o harness/probe_fuzz "$ROOT/harness/guest/probe_fuzz.c"
+gcc -O2 -static -Wall -o harness/perf_open "$ROOT/harness/guest/perf_open.c"
 
 cat >etc/passwd <<'P'
 root:x:0:0:root:/root:/bin/sh
@@ -52,6 +53,9 @@ copy_with_libs() {
 	done
 }
 copy_with_libs /usr/bin/trace-cmd
+# perf (Debian's linux-perf; /usr/bin/perf is its wrapper's diverted
+# binary), for the perf PMU checks (guest/perf_check.sh).
+copy_with_libs /usr/bin/perf
 # dash runs ftracetest (guest/check.sh); busybox here has no nice, which
 # the onchange() cases of trigger/inter-event use.
 copy_with_libs /bin/dash /usr/bin/nice

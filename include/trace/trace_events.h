@@ -13,7 +13,8 @@
  *  4. stages/fields.h	the field descriptions (format files, filters);
  *  5. stages/sizes.h	the measure of the dynamic fields;
  *  6. stages/probe.h	the probe: reserve, fill, commit;
- *  7. stages/define.h	the class and the event, in _ftrace_events.
+ *  7. perf.h		the perf probe (CONFIG_PERF_EVENTS);
+ *  8. stages/define.h	the class and the event, in _ftrace_events.
  *
  * The helpers the stages call (trace_event_buffer_reserve(), the
  * trace_print_*_seq() family, ...) are declared in <linux/trace_events.h>
@@ -52,6 +53,11 @@ static const char TRACE_SYSTEM_STRING[] = __stringify(TRACE_SYSTEM);
 
 #include <trace/stages/probe.h>
 #include TRACE_INCLUDE(TRACE_INCLUDE_FILE)
+
+#ifdef CONFIG_PERF_EVENTS
+#include <trace/perf.h>
+#include TRACE_INCLUDE(TRACE_INCLUDE_FILE)
+#endif
 
 #include <trace/stages/define.h>
 #include TRACE_INCLUDE(TRACE_INCLUDE_FILE)

@@ -53,7 +53,7 @@ struct trace_eprobe {
  * struct eprobe_link - the trigger that feeds one instance's file
  * @list:  in trace_eprobe::links
  * @ep:    the probe
- * @own:   the probe event's file in the instance
+ * @own:   the probe event's file in the instance; NULL: feeds perf
  * @file:  the attached event's file there, or NULL once it went
  * @trig:  the trigger on @file, or NULL once it went
  */
@@ -84,7 +84,10 @@ static void eprobe_fire(struct event_trigger *t, void *rec)
 
 	if (!rec)
 		return;
-	probe_record_file(&link->ep->tp, link->own, &ctx, NULL, &dsize);
+	if (link->own)
+		probe_record_file(&link->ep->tp, link->own, &ctx, NULL, &dsize);
+	else
+		probe_perf_record(&link->ep->tp, &ctx, NULL, NULL);
 }
 
 /* The attached event's triggers were cleared (the event is going). */
@@ -116,15 +119,21 @@ static const struct trigger_cmd eprobe_trigger_cmd = {
 	.print		= eprobe_trig_print,
 };
 
+/*
+ * Feed @own, the probe event's file in an instance, from the attached
+ * event's file of the same instance; or, with @own NULL, feed perf from
+ * the attached event's file of the top-level instance.
+ */
 static int eprobe_link_add(struct trace_eprobe *ep, struct trace_event_file *own)
 {
+	struct trace_array *tr = own ? own->tr : &global_trace;
 	struct trace_event_file *file;
 	struct eprobe_link *link;
 	struct event_trigger *t;
 	struct filter_error ferr;
 	int ret = -ENOMEM;
 
-	file = __trace_find_event_file(own->tr, ep->system, ep->event);
+	file = __trace_find_event_file(tr, ep->system, ep->event);
 	if (!file)
 		return -ENOENT;
 	link = kzalloc(sizeof(*link), GFP_KERNEL);
@@ -172,30 +181,66 @@ static void eprobe_link_del(struct trace_eprobe *ep, struct trace_event_file *ow
 	}
 }
 
-/* The event's reg(): one trigger per instance that records it. */
+static void eprobe_links_del(struct trace_probe_event *pe,
+			     struct trace_event_file *own)
+{
+	struct trace_probe *tp;
+
+	list_for_each_entry(tp, &pe->probes, list)
+		eprobe_link_del(container_of(tp, struct trace_eprobe, tp), own);
+}
+
+static int eprobe_links_add(struct trace_probe_event *pe,
+			    struct trace_event_file *own)
+{
+	struct trace_probe *tp;
+	int ret;
+
+	list_for_each_entry(tp, &pe->probes, list) {
+		ret = eprobe_link_add(container_of(tp, struct trace_eprobe, tp),
+				      own);
+		if (ret) {
+			eprobe_links_del(pe, own);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The event's reg(): one trigger per instance that records it, and one
+ * in the top-level instance, with no file to record into, while perf
+ * events are open on it.
+ */
 static int eprobe_event_reg(struct trace_event_call *call,
 			    enum trace_reg type, void *data)
 {
 	struct trace_probe_event *pe =
 		container_of(call, struct trace_probe_event, call);
-	struct trace_probe *tp;
+	int ret __maybe_unused;
 
 	switch (type) {
 	case TRACE_REG_REGISTER:
-		list_for_each_entry(tp, &pe->probes, list) {
-			struct trace_eprobe *ep =
-				container_of(tp, struct trace_eprobe, tp);
-			int ret = eprobe_link_add(ep, data);
-
-			if (ret)
-				return ret;
-		}
-		return 0;
+		return eprobe_links_add(pe, data);
 	case TRACE_REG_UNREGISTER:
-		list_for_each_entry(tp, &pe->probes, list)
-			eprobe_link_del(container_of(tp, struct trace_eprobe, tp),
-					data);
+		eprobe_links_del(pe, data);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		ret = eprobe_links_add(pe, NULL);
+		if (!ret)
+			WRITE_ONCE(pe->flags, pe->flags | TP_FLAG_PROFILE);
+		return ret;
+	case TRACE_REG_PERF_UNREGISTER:
+		WRITE_ONCE(pe->flags, pe->flags & ~TP_FLAG_PROFILE);
+		eprobe_links_del(pe, NULL);
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}

@@ -29,11 +29,18 @@
 /**
  * trace_event_reg() - the class reg() of a TRACE_EVENT() event
  * @call: the event
- * @type: register or unregister (perf's types are refused)
- * @data: the instance's trace_event_file
+ * @type: what to do
+ * @data: the instance's trace_event_file (REGISTER, UNREGISTER), the perf
+ *	event (PERF_OPEN, CLOSE, ADD, DEL), or NULL
+ *
+ * REGISTER puts the ftrace probe on the tracepoint for one instance's
+ * file; PERF_REGISTER puts the perf probe on it once for all perf events
+ * (trace_perf.c), with the event as data.  The other perf steps need
+ * nothing of a tracepoint event.
  *
  * Context: process context, trace_mutex held.
- * Return: 0 or tracepoint_probe_register()'s error.
+ * Return: 0, or tracepoint_probe_register()'s error; for PERF_ADD and
+ * PERF_DEL, 0 (perf's own list handling is wanted).
  */
 int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 		    void *data)
@@ -45,6 +52,22 @@ int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 	case TRACE_REG_UNREGISTER:
 		tracepoint_probe_unregister(call->tp, call->class->probe, data);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		if (!call->class->perf_probe)
+			return -EOPNOTSUPP;
+		return tracepoint_probe_register(call->tp,
+						 call->class->perf_probe, call);
+	case TRACE_REG_PERF_UNREGISTER:
+		tracepoint_probe_unregister(call->tp, call->class->perf_probe,
+					    call);
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}

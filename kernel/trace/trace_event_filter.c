@@ -46,6 +46,17 @@ static void event_filter_free_rcu(struct rcu_head *rcu)
 	kfree(f);
 }
 
+/**
+ * event_filter_put() - free a filter once no probe can be running it
+ * @f: the filter, unpublished
+ *
+ * Context: any context but NMI.
+ */
+void event_filter_put(struct event_filter *f)
+{
+	call_rcu(&f->rcu, event_filter_free_rcu);
+}
+
 /* Publish @f (NULL: no filter) and free what it replaces. */
 static void filter_install(struct trace_event_file *file,
 			   struct event_filter *f)
@@ -62,10 +73,19 @@ static void filter_install(struct trace_event_file *file,
 	if (f && f->prog)
 		set_bit(EVENT_FILE_FL_FILTERED_BIT, &file->flags);
 	if (old)
-		call_rcu(&old->rcu, event_filter_free_rcu);
+		event_filter_put(old);
 }
 
-static struct event_filter *filter_new(struct filter_prog *prog, char *text)
+/**
+ * event_filter_new() - wrap a compiled program as a filter
+ * @prog: the program, or NULL (no program in force)
+ * @text: what the filter shows, allocated; taken in all cases
+ *
+ * Context: process context.
+ * Return: the filter, or NULL (out of memory; @text is freed, @prog is
+ * not).
+ */
+struct event_filter *event_filter_new(struct filter_prog *prog, char *text)
 {
 	struct event_filter *f = kzalloc(sizeof(*f), GFP_KERNEL);
 
@@ -89,8 +109,8 @@ static int filter_refused(struct trace_event_file *file, const char *str,
 {
 	struct event_filter *old = file_filter(file), *f;
 
-	f = filter_new(old ? old->prog : NULL,
-		       trace_filter_err_show(str, err));
+	f = event_filter_new(old ? old->prog : NULL,
+			     trace_filter_err_show(str, err));
 	if (!f)
 		return -ENOMEM;
 	if (old)
@@ -137,7 +157,7 @@ int trace_event_filter_set(struct trace_event_file *file, const char *str)
 	}
 	if (ret)
 		goto out;
-	f = filter_new(prog, filter_text(str));
+	f = event_filter_new(prog, filter_text(str));
 	if (!f) {
 		kfree(prog);
 		ret = -ENOMEM;
@@ -212,7 +232,7 @@ static int system_filter_apply(struct trace_subsystem_dir *dir,
 		}
 		if (ret)
 			goto unwind;
-		fs[i] = filter_new(prog, filter_text(str));
+		fs[i] = event_filter_new(prog, filter_text(str));
 		if (!fs[i]) {
 			kfree(prog);
 			ret = -ENOMEM;

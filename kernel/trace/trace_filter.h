@@ -212,5 +212,7 @@ char *trace_event_filter_show(struct trace_event_file *file);
 int trace_system_filter_set(struct trace_subsystem_dir *dir, const char *str);
 char *trace_system_filter_show(struct trace_subsystem_dir *dir);
 void trace_event_filter_free(struct trace_event_file *file);
+struct event_filter *event_filter_new(struct filter_prog *prog, char *text);
+void event_filter_put(struct event_filter *f);
 
 #endif /* _TRACE_FILTER_H */

@@ -35,6 +35,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_kprobe.h"
+#include "trace_perf.h"
 
 static struct dyn_event_operations kprobe_dyn_ops;
 
@@ -70,6 +71,8 @@ static int kprobe_hit(struct kprobe *kp, struct pt_regs *regs)
 
 	raw_cpu_inc(*tk->nhit);
 	probe_record(&tk->tp, &ctx, &head);
+	if (probe_event_perf(tk->tp.event))
+		probe_perf_record(&tk->tp, &ctx, &head, regs);
 	return 0;
 }
 NOKPROBE_SYMBOL(kprobe_hit);
@@ -101,6 +104,8 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 	head[1] = get_kretprobe_retaddr(ri);
 	raw_cpu_inc(*tk->nhit);
 	probe_record(&tk->tp, &ctx, head);
+	if (probe_event_perf(tk->tp.event))
+		probe_perf_record(&tk->tp, &ctx, head, regs);
 	return 0;
 }
 NOKPROBE_SYMBOL(kretprobe_hit);
@@ -118,7 +123,7 @@ static int tk_register(struct trace_kprobe *tk)
 	tk->rp.kp.symbol_name = tk->symbol;
 	tk->rp.kp.offset = tk->offset;
 	tk->rp.kp.flags = KPROBE_FLAG_DISABLED;
-	if (tk->tp.event && probe_event_recording(tk->tp.event))
+	if (tk->tp.event && probe_event_active(tk->tp.event))
 		tk->rp.kp.flags = 0;
 	if (tk_is_return(tk))
 		ret = register_kretprobe(&tk->rp);
@@ -153,37 +158,54 @@ static void tk_arm(struct trace_kprobe *tk, bool on)
 		disable_kprobe(&tk->rp.kp);
 }
 
-/* The event's reg(): arm its probes while some instance records it. */
+static void tk_arm_all(struct trace_probe_event *pe, bool on)
+{
+	struct trace_probe *tp;
+
+	list_for_each_entry(tp, &pe->probes, list)
+		tk_arm(container_of(tp, struct trace_kprobe, tp), on);
+}
+
+/*
+ * The event's reg(): arm its probes while some instance records it or
+ * perf events are open on it (TP_FLAG_PROFILE).
+ */
 static int kprobe_event_reg(struct trace_event_call *call,
 			    enum trace_reg type, void *data)
 {
 	struct trace_probe_event *pe =
 		container_of(call, struct trace_probe_event, call);
-	struct trace_probe *tp;
-	bool first;
+	bool first = !probe_event_active(pe);
 	int ret;
 
 	switch (type) {
 	case TRACE_REG_REGISTER:
-		first = !probe_event_recording(pe);
 		ret = event_file_link(&pe->files, data);
 		if (ret)
 			return ret;
-		if (first)
-			list_for_each_entry(tp, &pe->probes, list)
-				tk_arm(container_of(tp, struct trace_kprobe, tp),
-				       true);
-		return 0;
+		break;
 	case TRACE_REG_UNREGISTER:
 		event_file_unlink(&pe->files, data);
-		if (!probe_event_recording(pe))
-			list_for_each_entry(tp, &pe->probes, list)
-				tk_arm(container_of(tp, struct trace_kprobe, tp),
-				       false);
+		break;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		WRITE_ONCE(pe->flags, pe->flags | TP_FLAG_PROFILE);
+		break;
+	case TRACE_REG_PERF_UNREGISTER:
+		WRITE_ONCE(pe->flags, pe->flags & ~TP_FLAG_PROFILE);
+		break;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
 		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}
+	if (first != !probe_event_active(pe))
+		tk_arm_all(pe, first);
+	return 0;
 }
 
 static void tk_free(struct trace_kprobe *tk)
@@ -405,6 +427,27 @@ static int check_multiprobe(struct trace_probe_event *pe,
 	return -EINVAL;
 }
 
+/* The hit counters and handlers, once the arguments are set. */
+static int tk_init_handlers(struct trace_kprobe *tk, bool is_return,
+			    unsigned long maxact)
+{
+	tk->nhit = alloc_percpu(unsigned long);
+	if (!tk->nhit)
+		return -ENOMEM;
+	if (!is_return) {
+		tk->rp.kp.pre_handler = kprobe_hit;
+		return 0;
+	}
+	tk->rp.handler = kretprobe_hit;
+	tk->rp.maxactive = maxact;
+	tk->maxactive = maxact;
+	if (tk_reads_entry_args(tk)) {
+		tk->rp.entry_handler = kretprobe_entry;
+		tk->rp.data_size = PROBE_ENTRY_ARGS_MAX * sizeof(long);
+	}
+	return 0;
+}
+
 /* Everything but the event: place, arguments, handlers.  Logs nothing. */
 static int kprobe_build(struct trace_kprobe *tk, const struct probe_cmd *pc,
 			bool *is_return, struct probe_perr *err)
@@ -440,21 +483,7 @@ static int kprobe_build(struct trace_kprobe *tk, const struct probe_cmd *pc,
 	if (ret < 0)
 		return ret;
 	probe_set_args(&tk->tp, args, pc->argc - 2);
-	tk->nhit = alloc_percpu(unsigned long);
-	if (!tk->nhit)
-		return -ENOMEM;
-	if (!*is_return) {
-		tk->rp.kp.pre_handler = kprobe_hit;
-		return 0;
-	}
-	tk->rp.handler = kretprobe_hit;
-	tk->rp.maxactive = maxact;
-	tk->maxactive = maxact;
-	if (tk_reads_entry_args(tk)) {
-		tk->rp.entry_handler = kretprobe_entry;
-		tk->rp.data_size = PROBE_ENTRY_ARGS_MAX * sizeof(long);
-	}
-	return 0;
+	return tk_init_handlers(tk, *is_return, maxact);
 }
 
 /* Parse and create; errors are logged.  dyn_event_mutex held. */
@@ -514,8 +543,9 @@ static int kprobe_create(const char *cmd)
 		err.pos = pc->name_pos;
 		goto log;
 	}
-	/* Joining an event that records: arm at once. */
-	if (probe_event_recording(tk->tp.event))
+	tk->tp.event->call.flags |= TRACE_EVENT_FL_KPROBE;
+	/* Joining an event in use: arm at once. */
+	if (probe_event_active(tk->tp.event))
 		tk_arm(tk, true);
 	dyn_event_add(&tk->tp.devent, &kprobe_dyn_ops);
 	tk = NULL;
@@ -753,6 +783,139 @@ int trace_kprobe_files_create(struct trace_array *tr)
 	return trace_create_files(tr, tr->dir, kprobe_files,
 				  ARRAY_SIZE(kprobe_files), RING_BUFFER_ALL_CPUS);
 }
+
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * ---- perf's kprobe PMU
+ *
+ * perf_event_open() with the "kprobe" PMU type makes a probe that only its
+ * perf event sees: it is in no list (kprobe_events, dynamic_events,
+ * events/) and its event has no id.  attr.kprobe_func (config1) names the
+ * function and attr.probe_offset (config2) the offset in it; without a
+ * function, attr.kprobe_addr (config2) is the address.  The perf core
+ * checked CAP_PERFMON and passes PERF_PROBE_CONFIG_IS_RETPROBE as
+ * @is_retprobe.  The probe has no arguments: its record is the head.
+ */
+
+static struct trace_kprobe *tk_of_call(struct trace_event_call *call)
+{
+	struct trace_probe_event *pe =
+		container_of(call, struct trace_probe_event, call);
+
+	return container_of(list_first_entry(&pe->probes, struct trace_probe,
+					     list), struct trace_kprobe, tp);
+}
+
+static void tk_local_free(struct trace_kprobe *tk)
+{
+	/* Waits for running handlers. */
+	tk_unregister(tk);
+	probe_event_local_free(&tk->tp);
+	tk_free(tk);
+}
+
+static struct trace_kprobe *tk_local_new(const char *func, unsigned long addr,
+					 unsigned long offs, bool is_return)
+{
+	struct probe_perr err = { .code = PERR_BAD_PROBE_ADDR };
+	struct trace_kprobe *tk;
+	char *name;
+	int ret;
+
+	tk = kzalloc(sizeof(*tk), GFP_KERNEL);
+	if (!tk)
+		return ERR_PTR(-ENOMEM);
+	ret = -ENOMEM;
+	if (func) {
+		tk->symbol = kstrdup(func, GFP_KERNEL);
+		tk->offset = offs;
+		if (!tk->symbol)
+			goto fail;
+	} else {
+		tk->addr = addr;
+	}
+	ret = check_symbol(tk, &err);
+	ret = ret ?: tk_init_handlers(tk, is_return, 0);
+	if (ret)
+		goto fail;
+	name = default_event_name(tk);
+	ret = name ? probe_event_local(&tk->tp, KPROBE_GROUP, name, is_return,
+				       (is_return ? 2 : 1) * sizeof(long),
+				       kprobe_event_reg) : -ENOMEM;
+	kfree(name);
+	if (ret)
+		goto fail;
+	tk->tp.event->call.flags |= TRACE_EVENT_FL_KPROBE;
+	ret = tk_register(tk);
+	if (ret) {
+		probe_event_local_free(&tk->tp);
+		goto fail;
+	}
+	return tk;
+fail:
+	tk_free(tk);
+	return ERR_PTR(ret);
+}
+
+/**
+ * perf_kprobe_init() - open a perf event on a probe of its own
+ * @p_event:     the perf event, of the kprobe PMU
+ * @is_retprobe: a return probe
+ *
+ * Context: process context (perf_event_open()).
+ * Return: 0; -E2BIG for a function name longer than KSYM_NAME_LEN;
+ * -ENOENT or -EADDRNOTAVAIL (a symbol that is not there, or not unique);
+ * kprobes' error (-EINVAL, -EILSEQ...); -EFAULT; -ENOMEM.
+ */
+int perf_kprobe_init(struct perf_event *p_event, bool is_retprobe)
+{
+	struct trace_kprobe *tk;
+	char *func = NULL;
+	int ret;
+
+	if (p_event->attr.kprobe_func) {
+		func = strndup_user(u64_to_user_ptr(p_event->attr.kprobe_func),
+				    KSYM_NAME_LEN);
+		if (IS_ERR(func)) {
+			ret = PTR_ERR(func);
+			return ret == -EINVAL ? -E2BIG : ret;
+		}
+		if (!func[0]) {
+			kfree(func);
+			func = NULL;
+		}
+	}
+	tk = tk_local_new(func, p_event->attr.kprobe_addr,
+			  p_event->attr.probe_offset, is_retprobe);
+	kfree(func);
+	if (IS_ERR(tk))
+		return PTR_ERR(tk);
+	mutex_lock(&trace_mutex);
+	ret = perf_trace_event_attach(&tk->tp.event->call, p_event);
+	mutex_unlock(&trace_mutex);
+	if (ret)
+		tk_local_free(tk);
+	return ret;
+}
+
+/**
+ * perf_kprobe_destroy() - close a perf event made by perf_kprobe_init()
+ * @p_event: the perf event
+ *
+ * Its probe goes with it.
+ *
+ * Context: process context.
+ */
+void perf_kprobe_destroy(struct perf_event *p_event)
+{
+	struct trace_kprobe *tk = tk_of_call(p_event->tp_event);
+
+	mutex_lock(&trace_mutex);
+	perf_trace_event_detach(p_event);
+	mutex_unlock(&trace_mutex);
+	tk_local_free(tk);
+}
+#endif /* CONFIG_PERF_EVENTS */
 
 /* ---- modules */
 

@@ -20,6 +20,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_output.h"
+#include "trace_perf.h"
 #include "trace_probe.h"
 
 /* Every probe event, under dyn_event_mutex. */
@@ -324,6 +325,52 @@ void probe_event_detach(struct trace_probe *tp)
 }
 
 /**
+ * probe_event_local() - give @tp an event of its own, in no list
+ * @tp:     the probe, with its arguments
+ * @group:  the group name the event carries
+ * @event:  its name
+ * @is_return: the probe records a return
+ * @head_size: bytes of the record's head after struct trace_entry
+ * @reg:    the class's reg()
+ *
+ * For perf's probe PMUs: the event is not added to the event layer (no
+ * files, no id) and cannot be found by name; its one user frees it with
+ * probe_event_local_free().
+ *
+ * Context: process context.
+ * Return: 0 or -ENOMEM.
+ */
+int probe_event_local(struct trace_probe *tp, const char *group,
+		      const char *event, bool is_return, unsigned int head_size,
+		      int (*reg)(struct trace_event_call *, enum trace_reg,
+				 void *))
+{
+	struct trace_probe_event *pe;
+
+	pe = probe_event_new(tp, group, event, is_return, head_size, reg);
+	if (!pe)
+		return -ENOMEM;
+	tp->event = pe;
+	list_add_tail(&tp->list, &pe->probes);
+	return 0;
+}
+
+/**
+ * probe_event_local_free() - free the event of probe_event_local()
+ * @tp: the probe, whose handlers can no longer run
+ *
+ * Context: process context.
+ */
+void probe_event_local_free(struct trace_probe *tp)
+{
+	struct trace_probe_event *pe = tp->event;
+
+	list_del(&tp->list);
+	tp->event = NULL;
+	probe_event_free(pe);
+}
+
+/**
  * probe_event_busy() - whether a probe event is in use
  * @pe: the event
  *
@@ -333,6 +380,30 @@ void probe_event_detach(struct trace_probe *tp)
 bool probe_event_busy(struct trace_probe_event *pe)
 {
 	return __trace_event_call_busy(&pe->call);
+}
+
+/* Fill a record of @tp's event: its head, then the arguments. */
+static void probe_fill(struct trace_probe *tp, void *rec,
+		       struct probe_fetch_ctx *ctx, const unsigned long *head,
+		       int dsize)
+{
+	struct trace_probe_event *pe = tp->event;
+
+	/* The head: one or two words (none for an event probe). */
+	if (pe->head_size) {
+		unsigned long *h = rec + sizeof(struct trace_entry);
+
+		h[0] = head[0];
+		if (pe->is_return)
+			h[1] = head[1];
+	}
+	probe_store_args(tp->args, tp->nr_args, ctx, rec, pe->fixed_size,
+			 dsize);
+}
+
+static int probe_dsize(struct trace_probe *tp, struct probe_fetch_ctx *ctx)
+{
+	return tp->strings ? probe_dynamic_size(tp->args, tp->nr_args, ctx) : 0;
 }
 
 /**
@@ -349,28 +420,18 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 		       struct probe_fetch_ctx *ctx, const unsigned long *head,
 		       int *dsize)
 {
-	struct trace_probe_event *pe = tp->event;
 	struct trace_event_buffer fbuffer;
 	void *rec;
 
 	if (trace_trigger_soft_disabled(file))
 		return;
 	if (*dsize < 0)
-		*dsize = tp->strings ? probe_dynamic_size(tp->args, tp->nr_args,
-							  ctx) : 0;
-	rec = trace_event_buffer_reserve(&fbuffer, file, pe->fixed_size + *dsize);
+		*dsize = probe_dsize(tp, ctx);
+	rec = trace_event_buffer_reserve(&fbuffer, file,
+					 tp->event->fixed_size + *dsize);
 	if (!rec)
 		return;
-	/* The head: one or two words (none for an event probe). */
-	if (pe->head_size) {
-		unsigned long *h = rec + sizeof(struct trace_entry);
-
-		h[0] = head[0];
-		if (pe->is_return)
-			h[1] = head[1];
-	}
-	probe_store_args(tp->args, tp->nr_args, ctx, rec, pe->fixed_size,
-			 *dsize);
+	probe_fill(tp, rec, ctx, head, *dsize);
 	trace_event_buffer_commit(&fbuffer);
 }
 
@@ -391,6 +452,44 @@ void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 	list_for_each_entry_rcu(link, &tp->event->files, list)
 		probe_record_file(tp, link->file, ctx, head, &dsize);
 }
+
+#ifdef CONFIG_PERF_EVENTS
+/**
+ * probe_perf_record() - hand a hit to the perf events of its event
+ * @tp:   the probe that hit, whose event has perf users (TP_FLAG_PROFILE)
+ * @ctx:  what its programs read
+ * @head: the record's head
+ * @regs: the registers at the hit, for the samples; NULL: the caller's
+ *
+ * The record has the layout of the ring buffer's (trace_perf.h).
+ *
+ * Context: the hit, preemption disabled.
+ */
+void probe_perf_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
+		       const unsigned long *head, struct pt_regs *regs)
+{
+	struct trace_event_call *call = &tp->event->call;
+	struct hlist_head *list = this_cpu_ptr(call->perf_events);
+	struct pt_regs *own_regs;
+	int dsize, size, rctx;
+	void *rec;
+
+	if (hlist_empty(list))
+		return;
+	dsize = probe_dsize(tp, ctx);
+	size = perf_trace_rec_size(tp->event->fixed_size + dsize);
+	rec = perf_trace_buf_alloc(size, regs ? NULL : &own_regs, &rctx);
+	if (!rec)
+		return;
+	if (!regs) {
+		perf_fetch_caller_regs(own_regs);
+		regs = own_regs;
+	}
+	probe_fill(tp, rec, ctx, head, dsize);
+	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs, list,
+			      NULL);
+}
+#endif
 
 /**
  * probe_match_args() - whether "!" or "-:" arguments match a probe

@@ -425,6 +425,11 @@ int probe_event_attach(struct trace_probe *tp, const char *group,
 				  void *),
 		       struct probe_perr *err);
 void probe_event_detach(struct trace_probe *tp);
+int probe_event_local(struct trace_probe *tp, const char *group,
+		      const char *event, bool is_return, unsigned int head_size,
+		      int (*reg)(struct trace_event_call *, enum trace_reg,
+				 void *));
+void probe_event_local_free(struct trace_probe *tp);
 bool probe_event_busy(struct trace_probe_event *pe);
 void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 		  const unsigned long *head);
@@ -436,6 +441,35 @@ bool probe_match_args(struct trace_probe *tp, int argc, const char **argv);
 static inline bool probe_event_recording(struct trace_probe_event *pe)
 {
 	return !list_empty(&pe->files);
+}
+
+#ifdef CONFIG_PERF_EVENTS
+void probe_perf_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
+		       const unsigned long *head, struct pt_regs *regs);
+
+/* Whether perf events are open on @pe (set by its reg(), trace_mutex). */
+static inline bool probe_event_perf(struct trace_probe_event *pe)
+{
+	return READ_ONCE(pe->flags) & TP_FLAG_PROFILE;
+}
+#else
+static inline void probe_perf_record(struct trace_probe *tp,
+				     struct probe_fetch_ctx *ctx,
+				     const unsigned long *head,
+				     struct pt_regs *regs)
+{
+}
+
+static inline bool probe_event_perf(struct trace_probe_event *pe)
+{
+	return false;
+}
+#endif
+
+/* Whether an instance or perf uses @pe: its probes are then armed. */
+static inline bool probe_event_active(struct trace_probe_event *pe)
+{
+	return probe_event_recording(pe) || probe_event_perf(pe);
 }
 
 #endif /* _TRACE_PROBE_H */

@@ -38,6 +38,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_output.h"
+#include "trace_perf.h"
 
 /**
  * struct syscall_trace_enter - the record of sys_enter_<name>
@@ -268,6 +269,109 @@ static void syscall_file_del(struct trace_event_file *file)
 		syscall_dirs[dir].unreg(syscall_dirs[dir].probe, t);
 }
 
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf: one probe per direction serves every perf user; a bit per syscall
+ * number says whether its event has perf users.  Both are changed under
+ * trace_mutex; the probes test the bit, then the event's list of this CPU.
+ */
+static DECLARE_BITMAP(syscall_perf_on[SYSCALL_NR_DIRS], NR_syscalls);
+static unsigned int syscall_perf_users[SYSCALL_NR_DIRS];
+
+/* The event of @nr in @dir with perf users, or NULL. */
+static struct trace_event_call *syscall_perf_call(enum syscall_dir dir,
+						  struct pt_regs *regs,
+						  long nr,
+						  struct hlist_head **head)
+{
+	struct syscall_metadata *meta;
+	struct trace_event_call *call;
+
+	if (nr < 0 || nr >= NR_syscalls || !test_bit(nr, syscall_perf_on[dir]) ||
+	    syscall_ignored(regs))
+		return NULL;
+	meta = syscall_meta_of[nr];
+	call = dir == SYSCALL_ENTER ? meta->enter_event : meta->exit_event;
+	*head = this_cpu_ptr(call->perf_events);
+	return hlist_empty(*head) ? NULL : call;
+}
+
+static void syscall_enter_perf(void *data, struct pt_regs *regs, long id)
+{
+	struct syscall_trace_enter *rec;
+	struct trace_event_call *call;
+	unsigned long args[6];
+	struct hlist_head *head;
+	int nb, size, rctx;
+
+	call = syscall_perf_call(SYSCALL_ENTER, regs, id, &head);
+	if (!call)
+		return;
+	nb = ((struct syscall_metadata *)call->data)->nb_args;
+	size = perf_trace_rec_size(struct_size(rec, args, nb));
+	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!rec)
+		return;
+	rec->nr = id;
+	syscall_get_arguments(current, regs, args);
+	memcpy(rec->args, args, sizeof(args[0]) * nb);
+	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
+			      head, NULL);
+}
+
+static void syscall_exit_perf(void *data, struct pt_regs *regs, long ret)
+{
+	long nr = syscall_get_nr(current, regs);
+	struct syscall_trace_exit *rec;
+	struct trace_event_call *call;
+	struct hlist_head *head;
+	int size, rctx;
+
+	call = syscall_perf_call(SYSCALL_EXIT, regs, nr, &head);
+	if (!call)
+		return;
+	size = perf_trace_rec_size(sizeof(*rec));
+	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+	if (!rec)
+		return;
+	rec->nr = nr;
+	rec->ret = ret;
+	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
+			      head, NULL);
+}
+
+static const syscall_probe_t syscall_perf_probes[SYSCALL_NR_DIRS] = {
+	[SYSCALL_ENTER] = syscall_enter_perf,
+	[SYSCALL_EXIT] = syscall_exit_perf,
+};
+
+static int syscall_perf_add(struct trace_event_call *call)
+{
+	struct syscall_metadata *meta = call->data;
+	enum syscall_dir dir = call_dir(call);
+	int ret;
+
+	if (!syscall_perf_users[dir]) {
+		ret = syscall_dirs[dir].reg(syscall_perf_probes[dir], NULL);
+		if (ret)
+			return ret;
+	}
+	syscall_perf_users[dir]++;
+	set_bit(meta->syscall_nr, syscall_perf_on[dir]);
+	return 0;
+}
+
+static void syscall_perf_del(struct trace_event_call *call)
+{
+	struct syscall_metadata *meta = call->data;
+	enum syscall_dir dir = call_dir(call);
+
+	clear_bit(meta->syscall_nr, syscall_perf_on[dir]);
+	if (!--syscall_perf_users[dir])
+		syscall_dirs[dir].unreg(syscall_perf_probes[dir], NULL);
+}
+#endif /* CONFIG_PERF_EVENTS */
+
 static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 		       void *data)
 {
@@ -278,6 +382,18 @@ static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 	case TRACE_REG_UNREGISTER:
 		syscall_file_del(data);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		return syscall_perf_add(call);
+	case TRACE_REG_PERF_UNREGISTER:
+		syscall_perf_del(call);
+		return 0;
+	case TRACE_REG_PERF_OPEN:
+	case TRACE_REG_PERF_CLOSE:
+	case TRACE_REG_PERF_ADD:
+	case TRACE_REG_PERF_DEL:
+		return 0;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}

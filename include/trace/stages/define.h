@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * stages/define.h - stage 7: the class and event objects.
+ * stages/define.h - stage 8: the class and event objects.
  *
  *	static char print_fmt_<class>[] = "\"<fmt>\", <args as text>";
  *	static struct trace_event_class event_class_<class> = { ... };
@@ -88,6 +88,13 @@
 #undef TP_printk
 #define TP_printk(fmt, args...) "\"" fmt "\", " __stringify(args)
 
+#undef _PERF_PROBE
+#ifdef CONFIG_PERF_EVENTS
+#define _PERF_PROBE(call)	.perf_probe = perf_trace_##call,
+#else
+#define _PERF_PROBE(call)
+#endif
+
 #undef DECLARE_EVENT_CLASS
 #define DECLARE_EVENT_CLASS(call, proto, args, tstruct, assign, print)	\
 	static char print_fmt_##call[] = print;				\
@@ -97,6 +104,7 @@
 		.fields		= LIST_HEAD_INIT(event_class_##call.fields), \
 		.raw_init	= trace_event_raw_init,			\
 		.probe		= trace_event_raw_event_##call,		\
+		_PERF_PROBE(call)					\
 		.reg		= trace_event_reg,			\
 	};
 

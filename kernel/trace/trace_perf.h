@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * trace_perf.h - what the event kinds share to feed perf (trace_perf.c).
+ *
+ * An event kind whose records are not built by a TRACE_EVENT() probe
+ * (syscalls, probes) writes its perf records so:
+ *
+ *	head = this_cpu_ptr(call->perf_events);
+ *	if (hlist_empty(head))
+ *		return;
+ *	size = perf_trace_rec_size(bytes);
+ *	rec = perf_trace_buf_alloc(size, NULL, &rctx);
+ *	if (!rec)
+ *		return;
+ *	<fill rec after its struct trace_entry>
+ *	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
+ *			      head, NULL);
+ *
+ * perf_tp_event() fills the common fields and runs the perf filters.
+ */
+#ifndef _TRACE_PERF_H
+#define _TRACE_PERF_H
+
+#include <linux/align.h>
+#include <linux/trace_events.h>
+
+/*
+ * The size to ask for a record of @bytes: perf puts a u32 size before the
+ * raw data and pads the pair to u64, so the record is grown to make
+ * them end on a u64 boundary (the padding is zeroed by the alloc).
+ */
+static inline int perf_trace_rec_size(int bytes)
+{
+	return ALIGN(bytes + sizeof(u32), sizeof(u64)) - sizeof(u32);
+}
+
+#ifdef CONFIG_PERF_EVENTS
+int perf_trace_event_attach(struct trace_event_call *call,
+			    struct perf_event *p_event);
+void perf_trace_event_detach(struct perf_event *p_event);
+#endif
+
+#endif /* _TRACE_PERF_H */
