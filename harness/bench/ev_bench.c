@@ -31,14 +31,25 @@
  *	ev_string	the __string event, on
  *	ev_pid_out	on, with set_event_pid filtering this task out
  *			(mode=pid; the harness writes set_event_pid first)
+ *	ev_perf_count	off for ftrace, counted by a perf event of this CPU
+ *			(perf_event_create_kernel_counter(), as perf stat -a)
+ *	ev_perf_sample	off for ftrace, sampled on every hit by a perf event
+ *			with PERF_SAMPLE_RAW, as perf record does (the
+ *			kernel counter's overflow handler takes the sample)
+ *	ev_perf_reject	as ev_perf_sample, with a perf filter that rejects
+ *			every event ("c < 0", as perf record --filter);
+ *			ftrace_profile_set_filter() is not exported, so its
+ *			address is found with a kprobe
  *
  * The events are switched with trace_set_clr_event(), which mainline and
  * ours both export.  Except in mode=hold, the module refuses to stay
  * loaded (-EAGAIN).
  */
 
+#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
+#include <linux/perf_event.h>
 #include <linux/trace_events.h>
 
 #define CREATE_TRACE_POINTS
@@ -105,6 +116,74 @@ static void bench(const char *name, unsigned long (*run)(void))
 	t1 = ktime_get_ns();
 	pr_info("BENCH %s %lu %llu\n", name, n, t1 - t0);
 }
+
+#ifdef CONFIG_PERF_EVENTS
+static void perf_sampled(struct perf_event *event,
+			 struct perf_sample_data *data, struct pt_regs *regs)
+{
+}
+
+typedef int (*set_filter_t)(struct perf_event *event, int id, char *str);
+
+/* ftrace_profile_set_filter(), which perf's ioctl calls. */
+static set_filter_t find_set_filter(void)
+{
+	struct kprobe kp = { .symbol_name = "ftrace_profile_set_filter" };
+	static const u8 endbr64[] = { 0xf3, 0x0f, 0x1e, 0xfa };
+	u8 *addr;
+
+	if (register_kprobe(&kp))
+		return NULL;
+	addr = (u8 *)kp.addr;
+	unregister_kprobe(&kp);
+	/* kprobes puts the probe after an ENDBR64: call the entry. */
+	if (addr && !memcmp(addr - 4, endbr64, sizeof(endbr64)))
+		addr -= 4;
+	return (set_filter_t)addr;
+}
+
+/*
+ * bench_3f counted (period 0) or sampled with its raw record (period 1),
+ * with @filter as its perf filter if not NULL.
+ */
+static void bench_perf(const char *name, u64 period, const char *filter)
+{
+	struct perf_event_attr attr = {
+		.type		= PERF_TYPE_TRACEPOINT,
+		.size		= sizeof(attr),
+		.config		= event_bench_3f.event.type,
+		.sample_period	= period,
+		.sample_type	= period ? PERF_SAMPLE_RAW : 0,
+	};
+	struct perf_event *ev;
+
+	ev = perf_event_create_kernel_counter(&attr, smp_processor_id(), NULL,
+					      period ? perf_sampled : NULL,
+					      NULL);
+	if (IS_ERR(ev)) {
+		pr_info("BENCH %s: perf_event_create_kernel_counter: %ld\n",
+			name, PTR_ERR(ev));
+		return;
+	}
+	if (filter) {
+		set_filter_t set = find_set_filter();
+		char buf[32];
+
+		strscpy(buf, filter, sizeof(buf));
+		if (!set || set(ev, attr.config, buf)) {
+			pr_info("BENCH %s: no filter\n", name);
+			goto out;
+		}
+	}
+	bench(name, run_3f);
+out:
+	perf_event_release_kernel(ev);
+}
+#else
+static void bench_perf(const char *name, u64 period, const char *filter)
+{
+}
+#endif
 
 /*
  * Writing a case name to the "run" parameter: bench_3f on, as the
@@ -175,6 +254,10 @@ static int __init ev_bench_init(void)
 	ret = trace_set_clr_event("ev_bench", "bench_str", 1);
 	if (!ret)
 		bench("ev_string", run_str);
+	trace_set_clr_event("ev_bench", "bench_str", 0);
+	bench_perf("ev_perf_count", 0, NULL);
+	bench_perf("ev_perf_sample", 1, NULL);
+	bench_perf("ev_perf_reject", 1, "c < 0");
 out:
 	trace_set_clr_event("ev_bench", NULL, 0);
 	migrate_enable();

@@ -137,6 +137,16 @@ ioctl_filter() {
 	expect "ok 5" $P -n 5 -t "$oid" -f 'dfd > 0' -F 'dfd == 1'
 }
 
+# What perf cannot use answers as mainline does: an unknown id (EINVAL),
+# a synthetic event (ENODEV); the trace core's events open but never fire.
+refusals() {
+	echo 'perfck_synth u64 x' >>$T/synthetic_events || return 1
+	expect "err ENODEV" $P -t "$(id synthetic/perfck_synth)" || return 1
+	echo '!perfck_synth u64 x' >>$T/synthetic_events || return 1
+	expect "err EINVAL" $P -t 65535 || return 1
+	expect "ok 0" $P -a -t "$(id ftrace/print)"
+}
+
 # Who may open what (perf_event_paranoid, CAP_PERFMON), as mainline: the
 # perf core refuses kernel events (2) and CPU-wide events (1) to users;
 # raw samples need -1, except a task's own syscall events (CAP_ANY); the
@@ -216,6 +226,7 @@ check record-kretprobe-eprobe record_kretprobe_eprobe
 check probe perf_probe
 check kprobe-pmu kprobe_pmu
 check ioctl-filter ioctl_filter
+check refusals refusals
 check permissions permissions
 check module-pin module_pin
 check many-events many_events

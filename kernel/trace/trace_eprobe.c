@@ -12,8 +12,10 @@
  * Enabling the event probe in an instance puts an internal trigger on the
  * attached event's file of that instance (trace_trigger_attach()); the
  * trigger runs on the attached record, after the optional filter, and
- * writes the probe's record.  The trigger is not listed in the attached
- * event's trigger file.  The attached event is pinned while the probe
+ * writes the probe's record.  While perf events are open on the probe
+ * event, one more trigger, on the attached event's file of the top-level
+ * instance, writes the record for perf.  The triggers are not listed in
+ * the attached event's trigger file.  The attached event is pinned while the probe
  * exists.
  *
  * Locking: dyn_event_mutex for the probes; trace_mutex inside it for the

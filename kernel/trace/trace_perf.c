@@ -170,6 +170,16 @@ static int perf_event_perm(struct trace_event_call *call,
 	return perf_allow_tracepoint();
 }
 
+/*
+ * The class's reg().  The trace core's own events (ftrace/print...) have
+ * none: as in mainline, perf may open them, and they never fire for it.
+ */
+static int perf_reg(struct trace_event_call *call, enum trace_reg type,
+		    void *data)
+{
+	return call->class->reg ? call->class->reg(call, type, data) : 0;
+}
+
 /* First perf user of @call: lists, buffers, then the probe. */
 static int perf_call_get(struct trace_event_call *call)
 {
@@ -192,7 +202,7 @@ static int perf_call_get(struct trace_event_call *call)
 	for_each_possible_cpu(cpu)
 		INIT_HLIST_HEAD(per_cpu_ptr(lists, cpu));
 	call->perf_events = lists;
-	ret = call->class->reg(call, TRACE_REG_PERF_REGISTER, NULL);
+	ret = perf_reg(call, TRACE_REG_PERF_REGISTER, NULL);
 	if (ret) {
 		call->perf_events = NULL;
 		free_percpu(lists);
@@ -209,7 +219,7 @@ static void perf_call_put(struct trace_event_call *call)
 	lockdep_assert_held(&trace_mutex);
 	if (--call->perf_refcount)
 		return;
-	call->class->reg(call, TRACE_REG_PERF_UNREGISTER, NULL);
+	perf_reg(call, TRACE_REG_PERF_UNREGISTER, NULL);
 	/* A probe that started before the unregistration may still run. */
 	tracepoint_synchronize_unregister();
 	free_percpu(call->perf_events);
@@ -241,7 +251,7 @@ int perf_trace_event_attach(struct trace_event_call *call,
 	if (ret)
 		return ret;
 	p_event->tp_event = call;
-	ret = call->class->reg(call, TRACE_REG_PERF_OPEN, p_event);
+	ret = perf_reg(call, TRACE_REG_PERF_OPEN, p_event);
 	if (ret) {
 		p_event->tp_event = NULL;
 		perf_call_put(call);
@@ -260,7 +270,7 @@ void perf_trace_event_detach(struct perf_event *p_event)
 	struct trace_event_call *call = p_event->tp_event;
 
 	lockdep_assert_held(&trace_mutex);
-	call->class->reg(call, TRACE_REG_PERF_CLOSE, p_event);
+	perf_reg(call, TRACE_REG_PERF_CLOSE, p_event);
 	perf_call_put(call);
 }
 
@@ -272,24 +282,20 @@ void perf_trace_event_detach(struct perf_event *p_event)
  * pins the module, a dynamic event cannot be removed (-EBUSY).
  *
  * Context: process context (perf_event_open()).
- * Return: 0; -ENOENT when no event has that id (or the event is going);
- * -EOPNOTSUPP for an event perf cannot use; or perf_trace_event_attach()'s
- * error.
+ * Return: 0; -EINVAL when no event has that id (or the event is going),
+ * as mainline; -ENODEV or -EOPNOTSUPP for an event perf cannot use; or
+ * perf_trace_event_attach()'s error.
  */
 int perf_trace_init(struct perf_event *p_event)
 {
 	u64 id = p_event->attr.config;
 	struct trace_event_call *call;
-	int ret = -ENOENT;
+	int ret = -EINVAL;
 
 	mutex_lock(&trace_mutex);
 	list_for_each_entry(call, &ftrace_events, list) {
 		if (call->event.type != id)
 			continue;
-		if (!call->class->reg) {
-			ret = -EOPNOTSUPP;
-			break;
-		}
 		if (!trace_event_try_get_ref(call))
 			break;
 		ret = perf_trace_event_attach(call, p_event);
@@ -334,7 +340,7 @@ int perf_trace_add(struct perf_event *p_event, int flags)
 
 	if (!(flags & PERF_EF_START))
 		p_event->hw.state = PERF_HES_STOPPED;
-	if (!call->class->reg(call, TRACE_REG_PERF_ADD, p_event))
+	if (!perf_reg(call, TRACE_REG_PERF_ADD, p_event))
 		hlist_add_head_rcu(&p_event->hlist_entry,
 				   this_cpu_ptr(call->perf_events));
 	return 0;
@@ -351,7 +357,7 @@ void perf_trace_del(struct perf_event *p_event, int flags)
 {
 	struct trace_event_call *call = p_event->tp_event;
 
-	if (!call->class->reg(call, TRACE_REG_PERF_DEL, p_event))
+	if (!perf_reg(call, TRACE_REG_PERF_DEL, p_event))
 		hlist_del_rcu(&p_event->hlist_entry);
 }
 

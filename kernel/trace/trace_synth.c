@@ -281,6 +281,11 @@ static int synth_reg(struct trace_event_call *call, enum trace_reg type,
 		event_file_unlink(&se->files, data);
 		module_put(se->mod);
 		return 0;
+#ifdef CONFIG_PERF_EVENTS
+	case TRACE_REG_PERF_REGISTER:
+		/* No perf probe: refused as mainline refuses it. */
+		return -ENODEV;
+#endif
 	default:
 		return -EOPNOTSUPP;
 	}
