@@ -210,6 +210,53 @@ many_events() {
 		grep -q 'sched:sched_switch' $D/all.txt
 }
 
+uptime_s() { cut -d. -f1 /proc/uptime; }
+
+# For $PERF_STRESS_SECS s (default 10): perf events opened and closed on
+# both CPUs, on tracepoints that ftrace switches on and off at the same
+# time and on kprobe events that are created and removed (a removal
+# while perf holds the event must be refused, then work).
+stress() {
+	sid=$(id sched/sched_switch)
+	oid=$(id syscalls/sys_enter_openat)
+	end=$(($(uptime_s) + ${PERF_STRESS_SECS:-10}))
+	( while [ "$(uptime_s)" -lt $end ]; do
+		$P -a -s -t "$sid" -n 20 >/dev/null
+		$P -s -t "$oid" -n 20 -f 'dfd < 0' >/dev/null
+		$P -r -k vfs_read -n 20 >/dev/null
+	done ) &
+	bg=$!
+	i=0
+	while [ "$(uptime_s)" -lt $end ]; do
+		echo 1 >$T/events/sched/sched_switch/enable
+		echo "p:kprobes/st$i do_sys_openat2" >>$T/kprobe_events || break
+		perf record -q -e kprobes:st$i -e sched:sched_switch -a \
+			-o $D/st.data -- sleep 2 &
+		pid=$!
+		# Armed once perf has the event open.
+		k=0
+		while ! grep do_sys_openat2 /sys/kernel/debug/kprobes/list |
+			grep -qv DISABLED; do
+			k=$((k + 1))
+			[ $k -lt 50 ] || { echo "st$i never armed"; wait $pid; return 1; }
+			sleep 0.1
+		done
+		echo 0 >$T/events/sched/sched_switch/enable
+		if echo "-:kprobes/st$i" >>$T/kprobe_events 2>/dev/null; then
+			echo "st$i removed while perf held it"
+			kill $pid
+			break
+		fi
+		wait $pid
+		echo "-:kprobes/st$i" >>$T/kprobe_events || break
+		i=$((i + 1))
+	done
+	wait $bg
+	echo "$i rounds"
+	echo 0 >$T/events/sched/sched_switch/enable
+	[ "$(uptime_s)" -ge $end ] && [ ! -s $T/kprobe_events ] && [ $i -gt 0 ]
+}
+
 perf_tests() {
 	perf test 2 3 6 15 16 35 50 >$D/pt.txt 2>&1
 	cat $D/pt.txt
@@ -230,5 +277,6 @@ check refusals refusals
 check permissions permissions
 check module-pin module_pin
 check many-events many_events
+check stress stress
 check perf-test perf_tests
 rm -rf $D

@@ -10,7 +10,9 @@
  *		    task is named by __perf_task())
  *			return;
  *		take a perf buffer, fill the record as the ftrace probe does;
- *		hand it to perf_tp_event(), which runs the filters;
+ *		if (every perf event here filters it out)
+ *			return;
+ *		hand it to perf_tp_event(), which emits the samples;
  *	}
  *
  * The class's reg() registers it on the tracepoint, with the event as
@@ -25,6 +27,8 @@
  */
 
 #ifdef CONFIG_PERF_EVENTS
+
+#include <trace/perf_submit.h>
 
 /* The dynamic-field words and the helpers are the probe stage's. */
 #include <trace/stages/probe.h>
@@ -62,9 +66,12 @@
 		entry = perf_trace_buf_alloc(__entry_size, &__regs, &rctx); \
 		if (!entry)						\
 			return;						\
-		perf_fetch_caller_regs(__regs);				\
 		tstruct							\
 		{ assign; }						\
+		if (perf_trace_drop_filtered(entry, rctx, event_call,	\
+					     head, __task))		\
+			return;						\
+		perf_fetch_caller_regs(__regs);				\
 		perf_trace_run_bpf_submit(entry, __entry_size, rctx,	\
 					  event_call, __count, __regs,	\
 					  head, __task);		\

@@ -139,6 +139,47 @@ void perf_trace_buf_update(void *record, u16 type)
 EXPORT_SYMBOL_GPL(perf_trace_buf_update);
 NOKPROBE_SYMBOL(perf_trace_buf_update);
 
+DEFINE_STATIC_KEY_DEFERRED_FALSE(perf_trace_filters, HZ);
+EXPORT_SYMBOL_GPL(perf_trace_filters);
+
+/**
+ * __perf_trace_drop_filtered() - drop a record every perf event filters out
+ * @rec:  the record, filled but for its common fields
+ * @rctx: its perf recursion context, released if the record is dropped
+ * @call: its event
+ * @head: this CPU's list of @call's perf events
+ * @task: the task named by __perf_task(), or NULL
+ *
+ * The out-of-line half of perf_trace_drop_filtered(), while some perf
+ * event has a filter.  If every perf event of @head has one (an inherited
+ * event uses its parent's, as perf_tp_event() does), fills the common
+ * fields, which a filter may read, and runs them.
+ *
+ * Context: a probe, preemption disabled.
+ * Return: true if @rec is dropped, else false.
+ */
+bool __perf_trace_drop_filtered(void *rec, int rctx,
+				struct trace_event_call *call,
+				struct hlist_head *head,
+				struct task_struct *task)
+{
+	struct perf_event *event;
+
+	if (task || bpf_prog_array_valid(call) || hlist_empty(head))
+		return false;
+	hlist_for_each_entry_rcu(event, head, hlist_entry)
+		if (!(event->parent ?: event)->filter)
+			return false;
+	perf_trace_buf_update(rec, call->event.type);
+	hlist_for_each_entry_rcu(event, head, hlist_entry)
+		if (filter_match_preds((event->parent ?: event)->filter, rec))
+			return false;
+	perf_swevent_put_recursion_context(rctx);
+	return true;
+}
+EXPORT_SYMBOL_GPL(__perf_trace_drop_filtered);
+NOKPROBE_SYMBOL(__perf_trace_drop_filtered);
+
 /*
  * Who may open @p_event on @call.  Counting reads nothing of the records;
  * a sample with PERF_SAMPLE_RAW hands the whole record to user space,
@@ -403,6 +444,7 @@ int ftrace_profile_set_filter(struct perf_event *p_event, int event_id,
 		ret = -ENOMEM;
 		goto out;
 	}
+	static_branch_deferred_inc(&perf_trace_filters);
 	/* Seen by the probes from their next record on. */
 	smp_store_release(&p_event->filter, f);
 out:
@@ -426,6 +468,7 @@ void ftrace_profile_free_filter(struct perf_event *p_event)
 		return;
 	p_event->filter = NULL;
 	event_filter_put(f);
+	static_branch_slow_dec_deferred(&perf_trace_filters);
 }
 
 /**

@@ -13,16 +13,21 @@
  *	if (!rec)
  *		return;
  *	<fill rec after its struct trace_entry>
+ *	if (perf_trace_drop_filtered(rec, rctx, call, head, NULL))
+ *		return;
  *	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
  *			      head, NULL);
  *
- * perf_tp_event() fills the common fields and runs the perf filters.
+ * perf_tp_event() fills the common fields and runs the perf filters;
+ * perf_trace_drop_filtered() runs them first when every perf event has
+ * one, and drops the record they all reject (include/trace/perf_submit.h).
  */
 #ifndef _TRACE_PERF_H
 #define _TRACE_PERF_H
 
 #include <linux/align.h>
 #include <linux/trace_events.h>
+#include <trace/perf_submit.h>
 
 /*
  * The size to ask for a record of @bytes: perf puts a u32 size before the

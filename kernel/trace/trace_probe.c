@@ -481,11 +481,13 @@ void probe_perf_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 	rec = perf_trace_buf_alloc(size, regs ? NULL : &own_regs, &rctx);
 	if (!rec)
 		return;
+	probe_fill(tp, rec, ctx, head, dsize);
+	if (perf_trace_drop_filtered(rec, rctx, call, list, NULL))
+		return;
 	if (!regs) {
 		perf_fetch_caller_regs(own_regs);
 		regs = own_regs;
 	}
-	probe_fill(tp, rec, ctx, head, dsize);
 	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs, list,
 			      NULL);
 }

@@ -242,6 +242,7 @@ static int syscall_file_add(struct trace_event_file *file)
 	struct trace_syscall_files *t = tr->syscalls;
 	int ret;
 
+	lockdep_assert_held(&trace_mutex);
 	/* Kept even if the registration below fails: freed with @tr. */
 	if (!t) {
 		t = kzalloc(sizeof(*t), GFP_KERNEL);
@@ -266,6 +267,7 @@ static void syscall_file_del(struct trace_event_file *file)
 	enum syscall_dir dir = call_dir(call);
 	struct trace_syscall_files *t = file->tr->syscalls;
 
+	lockdep_assert_held(&trace_mutex);
 	RCU_INIT_POINTER(t->file[dir][meta->syscall_nr], NULL);
 	if (!--t->users[dir])
 		syscall_dirs[dir].unreg(syscall_dirs[dir].probe, t);
@@ -314,9 +316,13 @@ static void syscall_enter_perf(void *data, struct pt_regs *regs, long id)
 	rec = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!rec)
 		return;
+	/* The padding after nr, which perf copies to user space. */
+	memset(rec, 0, offsetof(typeof(*rec), args));
 	rec->nr = id;
 	syscall_get_arguments(current, regs, args);
 	memcpy(rec->args, args, sizeof(args[0]) * nb);
+	if (perf_trace_drop_filtered(rec, rctx, call, head, NULL))
+		return;
 	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
 			      head, NULL);
 }
@@ -336,8 +342,11 @@ static void syscall_exit_perf(void *data, struct pt_regs *regs, long ret)
 	rec = perf_trace_buf_alloc(size, NULL, &rctx);
 	if (!rec)
 		return;
+	memset(rec, 0, offsetof(typeof(*rec), ret));
 	rec->nr = nr;
 	rec->ret = ret;
+	if (perf_trace_drop_filtered(rec, rctx, call, head, NULL))
+		return;
 	perf_trace_buf_submit(rec, size, rctx, call->event.type, 1, regs,
 			      head, NULL);
 }
@@ -353,6 +362,7 @@ static int syscall_perf_add(struct trace_event_call *call)
 	enum syscall_dir dir = call_dir(call);
 	int ret;
 
+	lockdep_assert_held(&trace_mutex);
 	if (!syscall_perf_users[dir]) {
 		ret = syscall_dirs[dir].reg(syscall_perf_probes[dir], NULL);
 		if (ret)
@@ -368,16 +378,20 @@ static void syscall_perf_del(struct trace_event_call *call)
 	struct syscall_metadata *meta = call->data;
 	enum syscall_dir dir = call_dir(call);
 
+	lockdep_assert_held(&trace_mutex);
 	clear_bit(meta->syscall_nr, syscall_perf_on[dir]);
 	if (!--syscall_perf_users[dir])
 		syscall_dirs[dir].unreg(syscall_perf_probes[dir], NULL);
 }
 #endif /* CONFIG_PERF_EVENTS */
 
+/*
+ * Context: trace_mutex held, but for PERF_ADD and PERF_DEL, which come
+ * from perf's scheduling with irqs off.
+ */
 static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 		       void *data)
 {
-	lockdep_assert_held(&trace_mutex);
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		return syscall_file_add(data);
