@@ -71,9 +71,10 @@ static int kprobe_hit(struct kprobe *kp, struct pt_regs *regs)
 	unsigned long head = (unsigned long)kp->addr;
 
 	raw_cpu_inc(*tk->nhit);
-	probe_record(&tk->tp, &ctx, &head);
-	if (probe_event_perf(tk->tp.event))
+	/* perf first: nothing is live across the last call. */
+	if (unlikely(probe_event_perf(tk->tp.event)))
 		probe_perf_record(&tk->tp, &ctx, &head, regs);
+	probe_record(&tk->tp, &ctx, &head);
 	return 0;
 }
 NOKPROBE_SYMBOL(kprobe_hit);
@@ -104,9 +105,9 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 	head[0] = (unsigned long)rp->kp.addr;
 	head[1] = get_kretprobe_retaddr(ri);
 	raw_cpu_inc(*tk->nhit);
-	probe_record(&tk->tp, &ctx, head);
-	if (probe_event_perf(tk->tp.event))
+	if (unlikely(probe_event_perf(tk->tp.event)))
 		probe_perf_record(&tk->tp, &ctx, head, regs);
+	probe_record(&tk->tp, &ctx, head);
 	return 0;
 }
 NOKPROBE_SYMBOL(kretprobe_hit);
