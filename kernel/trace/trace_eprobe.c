@@ -29,6 +29,7 @@
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
+#include "trace_perf.h"
 #include "trace_probe.h"
 #include "trace_trigger.h"
 
@@ -221,6 +222,8 @@ static int eprobe_event_reg(struct trace_event_call *call,
 		container_of(call, struct trace_probe_event, call);
 	int ret __maybe_unused;
 
+	if (trace_reg_perf_noop(type))
+		return 0;
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		return eprobe_links_add(pe, data);
@@ -236,11 +239,6 @@ static int eprobe_event_reg(struct trace_event_call *call,
 	case TRACE_REG_PERF_UNREGISTER:
 		WRITE_ONCE(pe->flags, pe->flags & ~TP_FLAG_PROFILE);
 		eprobe_links_del(pe, NULL);
-		return 0;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
 		return 0;
 #endif
 	default:

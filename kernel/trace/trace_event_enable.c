@@ -25,6 +25,7 @@
 
 #include "trace_array.h"
 #include "trace_event_types.h"
+#include "trace_perf.h"
 
 /**
  * trace_event_reg() - the class reg() of a TRACE_EVENT() event
@@ -45,6 +46,8 @@
 int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 		    void *data)
 {
+	if (trace_reg_perf_noop(type))
+		return 0;
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		return tracepoint_probe_register(call->tp, call->class->probe,
@@ -61,11 +64,6 @@ int trace_event_reg(struct trace_event_call *call, enum trace_reg type,
 	case TRACE_REG_PERF_UNREGISTER:
 		tracepoint_probe_unregister(call->tp, call->class->perf_probe,
 					    call);
-		return 0;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
 		return 0;
 #endif
 	default:

@@ -180,6 +180,8 @@ static int kprobe_event_reg(struct trace_event_call *call,
 	bool first = !probe_event_active(pe);
 	int ret;
 
+	if (trace_reg_perf_noop(type))
+		return 0;
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		ret = event_file_link(&pe->files, data);
@@ -196,11 +198,6 @@ static int kprobe_event_reg(struct trace_event_call *call,
 	case TRACE_REG_PERF_UNREGISTER:
 		WRITE_ONCE(pe->flags, pe->flags & ~TP_FLAG_PROFILE);
 		break;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
-		return 0;
 #endif
 	default:
 		return -EOPNOTSUPP;

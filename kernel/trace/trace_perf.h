@@ -40,9 +40,25 @@ static inline int perf_trace_rec_size(int bytes)
 }
 
 #ifdef CONFIG_PERF_EVENTS
+/*
+ * Whether @type is a perf step that our event kinds need nothing for
+ * (PERF_OPEN, PERF_CLOSE, PERF_ADD, PERF_DEL): their reg() returns 0,
+ * which for ADD and DEL lets trace_perf.c keep the per-CPU lists.
+ */
+static inline bool trace_reg_perf_noop(enum trace_reg type)
+{
+	return type == TRACE_REG_PERF_OPEN || type == TRACE_REG_PERF_CLOSE ||
+	       type == TRACE_REG_PERF_ADD || type == TRACE_REG_PERF_DEL;
+}
+
 int perf_trace_event_attach(struct trace_event_call *call,
 			    struct perf_event *p_event);
 void perf_trace_event_detach(struct perf_event *p_event);
+#else
+static inline bool trace_reg_perf_noop(enum trace_reg type)
+{
+	return false;
+}
 #endif
 
 #endif /* _TRACE_PERF_H */

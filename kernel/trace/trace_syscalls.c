@@ -392,6 +392,8 @@ static void syscall_perf_del(struct trace_event_call *call)
 static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 		       void *data)
 {
+	if (trace_reg_perf_noop(type))
+		return 0;
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		return syscall_file_add(data);
@@ -403,11 +405,6 @@ static int syscall_reg(struct trace_event_call *call, enum trace_reg type,
 		return syscall_perf_add(call);
 	case TRACE_REG_PERF_UNREGISTER:
 		syscall_perf_del(call);
-		return 0;
-	case TRACE_REG_PERF_OPEN:
-	case TRACE_REG_PERF_CLOSE:
-	case TRACE_REG_PERF_ADD:
-	case TRACE_REG_PERF_DEL:
 		return 0;
 #endif
 	default:
