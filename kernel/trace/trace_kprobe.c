@@ -177,11 +177,12 @@ static int kprobe_event_reg(struct trace_event_call *call,
 {
 	struct trace_probe_event *pe =
 		container_of(call, struct trace_probe_event, call);
-	bool first = !probe_event_active(pe);
+	bool first;
 	int ret;
 
 	if (trace_reg_perf_noop(type))
 		return 0;
+	first = !probe_event_active(pe);
 	switch (type) {
 	case TRACE_REG_REGISTER:
 		ret = event_file_link(&pe->files, data);
