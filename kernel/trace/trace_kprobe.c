@@ -11,14 +11,16 @@
  * Each definition registers a kprobe (or kretprobe), disarmed, and joins
  * or creates the event GRP/EVENT (default group "kprobes", default name
  * p_<place> or r_<place>).  Enabling the event in any instance, or
- * opening a perf event on it, arms every kprobe that feeds it.  A probe on "MOD:SYM" whose module is not loaded
- * waits: it is registered when the module comes; when the module goes,
- * kprobes marks it gone, and the event stays.
+ * opening a perf event on it, arms every kprobe that feeds it.  A probe
+ * on "MOD:SYM" whose module is not loaded waits: it is registered when
+ * the module comes; when the module goes, kprobes marks it gone, and the
+ * event stays.
  *
  * The kprobe handlers count the hit (kprobe_profile) and write the record
  * through trace_probe.c, for the instances and for perf.  perf's kprobe
- * PMU gets probes of its own, in no list (perf_kprobe_init()).  A return probe that reads $argN saves the first
- * PROBE_ENTRY_ARGS_MAX arguments at the entry, in the kretprobe instance.
+ * PMU gets probes of its own, in no list (perf_kprobe_init()).  A return
+ * probe that reads $argN saves the first PROBE_ENTRY_ARGS_MAX arguments
+ * at the entry, in the kretprobe instance.
  *
  * Locking: dyn_event_mutex for the probes; trace_mutex inside it for the
  * events and for arming (reg()); kprobe_mutex (kernel/kprobes.c) inside

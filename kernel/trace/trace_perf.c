@@ -139,6 +139,7 @@ void perf_trace_buf_update(void *record, u16 type)
 EXPORT_SYMBOL_GPL(perf_trace_buf_update);
 NOKPROBE_SYMBOL(perf_trace_buf_update);
 
+/* On while some perf event on a trace event has a filter. */
 DEFINE_STATIC_KEY_DEFERRED_FALSE(perf_trace_filters, HZ);
 EXPORT_SYMBOL_GPL(perf_trace_filters);
 
