@@ -22,6 +22,21 @@ check() { # name command...
 }
 
 id() { cat $T/events/$1/id; }
+
+# Whether perf holds the place: a kprobe on $1 is armed; module $1 is used.
+kprobe_armed() { grep "$1" /sys/kernel/debug/kprobes/list | grep -qv DISABLED; }
+module_used() { [ "$(cat /sys/module/$1/refcnt)" -gt 0 ]; }
+# Wait (up to 30 s: perf starts slowly on the debug kernel) until "$@".
+until_held() {
+	k=0
+	until "$@"; do
+		k=$((k + 1))
+		[ $k -lt 300 ] || { echo "perf never held it: $*"; return 1; }
+		sleep 0.1
+	done
+}
+# Stop a perf record started in the background; it writes its data.
+stop() { kill -INT "$1" 2>/dev/null; wait "$1"; }
 expect() { # what command...: the command's output must be $what
 	want=$1
 	shift
@@ -77,15 +92,15 @@ record_kprobe() {
 	perf script -i $D/k.data >$D/k.txt || return 1
 	cat $D/k.txt
 	grep -q 'cat .*kprobes:perfck: (.*) dfd=-100' $D/k.txt || return 1
-	perf record -q -e kprobes:perfck -o $D/k2.data -- sleep 3 &
+	perf record -q -e kprobes:perfck -a -o $D/k2.data -- sleep 30 &
 	pid=$!
-	sleep 1
+	until_held kprobe_armed do_sys_openat2 || { stop $pid; return 1; }
 	if echo '-:kprobes/perfck' >>$T/kprobe_events; then
 		echo "removed while perf held it"
-		wait $pid
+		stop $pid
 		return 1
 	fi
-	wait $pid
+	stop $pid
 	echo '-:kprobes/perfck' >>$T/kprobe_events
 }
 
@@ -184,15 +199,16 @@ permissions() {
 # A module's events pin the module while perf holds them.
 module_pin() {
 	modprobe trace-events-sample || return 1
-	perf record -q -e sample-trace:foo_bar -a -o $D/m.data -- sleep 3 &
+	perf record -q -e sample-trace:foo_bar -a -o $D/m.data -- sleep 30 &
 	pid=$!
-	sleep 1
+	until_held module_used trace_events_sample || { stop $pid; return 1; }
+	sleep 2		# the sample's thread fires foo_bar every second
 	if rmmod trace-events-sample 2>/dev/null; then
 		echo "module went while perf held its event"
-		wait $pid
+		stop $pid
 		return 1
 	fi
-	wait $pid
+	stop $pid
 	perf script -i $D/m.data | grep -q 'foo_bar:' || { echo "no sample"; return 1; }
 	rmmod trace-events-sample
 }
@@ -231,23 +247,16 @@ stress() {
 		echo 1 >$T/events/sched/sched_switch/enable
 		echo "p:kprobes/st$i do_sys_openat2" >>$T/kprobe_events || break
 		perf record -q -e kprobes:st$i -e sched:sched_switch -a \
-			-o $D/st.data -- sleep 2 &
+			-o $D/st.data -- sleep 30 &
 		pid=$!
-		# Armed once perf has the event open.
-		k=0
-		while ! grep do_sys_openat2 /sys/kernel/debug/kprobes/list |
-			grep -qv DISABLED; do
-			k=$((k + 1))
-			[ $k -lt 50 ] || { echo "st$i never armed"; wait $pid; return 1; }
-			sleep 0.1
-		done
+		until_held kprobe_armed do_sys_openat2 || { stop $pid; return 1; }
 		echo 0 >$T/events/sched/sched_switch/enable
 		if echo "-:kprobes/st$i" >>$T/kprobe_events 2>/dev/null; then
 			echo "st$i removed while perf held it"
-			kill $pid
+			stop $pid
 			break
 		fi
-		wait $pid
+		stop $pid
 		echo "-:kprobes/st$i" >>$T/kprobe_events || break
 		i=$((i + 1))
 	done
