@@ -4,8 +4,10 @@
 # (default 10), create 200 kprobe and kretprobe events on a few busy
 # functions, enable them all, hit them from both vCPUs, disable them and
 # remove them, over and over.  Every write must succeed, the hits must be
-# counted, and nothing may be left at the end.
+# counted, and nothing may be left at the end.  Then a kretprobe removed
+# while tasks sleep in its function.
 #   @@CHECK <PASS|FAIL> kprobe-stress
+#   @@CHECK <PASS|FAIL> kretprobe-sleeper
 
 T=/sys/kernel/tracing
 SECS=${KPROBE_STRESS_SECS:-10}
@@ -60,4 +62,27 @@ if [ $ok = 1 ] && [ $rounds -gt 0 ]; then
 	echo "@@CHECK PASS kprobe-stress"
 else
 	echo "@@CHECK FAIL kprobe-stress"
+fi
+
+# A kretprobe removed while tasks sleep in the probed function: their
+# returns come back to a freed rethook, and the last one frees its pool
+# (from the return trampoline, preemption disabled).
+ok=1
+echo 'r:kprobes/sleeper hrtimer_nanosleep' >>$T/kprobe_events || ok=0
+echo 1 >$T/events/kprobes/sleeper/enable || ok=0
+sleep 3 &
+s1=$!
+sleep 3 &
+s2=$!
+sleep 1
+echo 0 >$T/events/kprobes/sleeper/enable || ok=0
+echo '-:kprobes/sleeper' >>$T/kprobe_events || ok=0
+wait $s1 $s2
+# The pool goes after a grace period.
+sleep 1
+[ -s $T/kprobe_events ] && { echo "probes left"; ok=0; }
+if [ $ok = 1 ]; then
+	echo "@@CHECK PASS kretprobe-sleeper"
+else
+	echo "@@CHECK FAIL kretprobe-sleeper"
 fi

@@ -21,7 +21,9 @@
  * handler at once, then, after an RCU grace period (the users take and
  * give back nodes with preemption disabled), releases the pool.  Nodes
  * still hooked on a stack (a task asleep in the hooked function) are
- * dropped one by one when they come back; the last one frees the rethook.
+ * dropped one by one when they come back; the last one frees the rethook,
+ * from an RCU callback (the pool's memory is vmalloc()ed, and a node
+ * comes back with preemption disabled).
  *
  * Locking: a task's list is only touched by the task itself (hook, return)
  * or once it is dead (rethook_flush_task()), and, for unwinding, read by
@@ -31,6 +33,7 @@
 #include <linux/err.h>
 #include <linux/kprobes.h>
 #include <linux/preempt.h>
+#include <linux/refcount.h>
 #include <linux/rethook.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -100,6 +103,12 @@ void rethook_stop(struct rethook *rh)
 	rcu_assign_pointer(rh->handler, NULL);
 }
 
+/* The last node of a freed rethook came back: free its pool, then it. */
+static void pool_free_rcu(struct rcu_head *head)
+{
+	objpool_free(&container_of(head, struct rethook, rcu)->pool);
+}
+
 static void free_rcu(struct rcu_head *head)
 {
 	struct rethook *rh = container_of(head, struct rethook, rcu);
@@ -161,8 +170,14 @@ void rethook_recycle(struct rethook_node *node)
 
 	if (likely(handler_of(rh)))
 		objpool_push(node, &rh->pool);
-	else
-		objpool_drop(node, &rh->pool);
+	else if (refcount_dec_and_test(&rh->pool.ref))
+		/*
+		 * objpool_drop() without its free: the pool's slots are
+		 * vmalloc()ed, and this may be the return trampoline,
+		 * preemption disabled.  free_rcu() ran already (it held
+		 * the pool's own reference), so @rh->rcu is free again.
+		 */
+		call_rcu(&rh->rcu, pool_free_rcu);
 }
 NOKPROBE_SYMBOL(rethook_recycle);
 
