@@ -9,6 +9,8 @@
  *		if (no perf event is scheduled in on this CPU, and no
  *		    task is named by __perf_task())
  *			return;
+ *		if (they all only count)
+ *			count the hit, return;
  *		take a perf buffer, fill the record as the ftrace probe does;
  *		if (every perf event here filters it out)
  *			return;
@@ -57,8 +59,9 @@
 		/* Sets __count and __task, if the event has them. */	\
 		__data_size = trace_event_get_offsets_##call(		\
 					&__data_offsets, args);		\
-		if (!__task && hlist_empty(head) &&			\
-		    !bpf_prog_array_valid(event_call))			\
+		if (!__task && !bpf_prog_array_valid(event_call) &&	\
+		    (hlist_empty(head) ||				\
+		     perf_trace_count_only(head, __count)))		\
 			return;						\
 		__entry_size = ALIGN(__data_size + sizeof(*entry) +	\
 				     sizeof(u32), sizeof(u64)) -	\

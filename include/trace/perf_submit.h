@@ -49,6 +49,35 @@ perf_trace_drop_filtered(void *rec, int rctx, struct trace_event_call *call,
 		return false;
 	return __perf_trace_drop_filtered(rec, rctx, call, head, task);
 }
+
+/**
+ * perf_trace_count_only() - count a hit for perf events that only count
+ * @head:  this CPU's list of the event's perf events, not empty
+ * @count: the hit's weight (__perf_count())
+ *
+ * When every perf event of @head only counts (no sample period, no
+ * filter, not excluding the kernel: a tracepoint fires in the kernel),
+ * each one that is not stopped gets @count added, which is what perf's
+ * core does for such an event, and no record is built.  For the perf
+ * probes of TRACE_EVENT() classes, with no task named and no BPF program.
+ *
+ * Context: a probe, preemption disabled.
+ * Return: true if the hit was counted, else false (build the record).
+ */
+static __always_inline bool perf_trace_count_only(struct hlist_head *head,
+						  u64 count)
+{
+	struct perf_event *event;
+
+	hlist_for_each_entry_rcu(event, head, hlist_entry)
+		if (is_sampling_event(event) || event->attr.exclude_kernel ||
+		    (event->parent ?: event)->filter)
+			return false;
+	hlist_for_each_entry_rcu(event, head, hlist_entry)
+		if (!(event->hw.state & PERF_HES_STOPPED))
+			local64_add(count, &event->count);
+	return true;
+}
 #endif
 
 #endif /* _TRACE_PERF_SUBMIT_H */
