@@ -20,8 +20,9 @@
  * any of its enter (exit) events is enabled; the probe looks the event
  * file up by syscall number.  perf users share one more probe per
  * direction, which writes the same records into perf's buffers for the
- * syscalls whose events perf has open.  Compat syscalls are not recorded where the
- * architecture says their numbers differ (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS).
+ * syscalls whose events perf has open.  Compat syscalls are not recorded
+ * where the architecture says their numbers differ
+ * (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS).
  *
  * Locking: the number-to-metadata table is written once at boot, before
  * the events are added.  An instance's table of files is changed under
