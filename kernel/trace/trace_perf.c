@@ -43,11 +43,14 @@
 #include "trace_filter.h"
 #include "trace_perf.h"
 
-/* One per CPU and context; u64-aligned as perf's raw samples expect. */
+/*
+ * One per CPU and context; u64-aligned as perf's raw samples expect.  Set
+ * and cleared under trace_mutex, read by the probes (READ_ONCE()).
+ */
 static char __percpu *perf_bufs[PERF_NR_CONTEXTS];
 /* The regs a tracepoint probe hands perf, per CPU and context. */
 static DEFINE_PER_CPU(struct pt_regs, perf_ctx_regs[PERF_NR_CONTEXTS]);
-/* Trace events with perf users; the buffers live while non-zero. */
+/* Trace events with perf users (trace_mutex); buffers while non-zero. */
 static unsigned int perf_buf_users;
 
 static void perf_bufs_put(void)
