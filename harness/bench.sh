@@ -29,7 +29,7 @@ for k in default mainline; do
 	(cd "$work/root" && find . | cpio -o -H newc --quiet) >>"$work/initrd.cpio"
 	cat >"$work/run.sh" <<'S'
 T=/sys/kernel/tracing
-echo 8192 >$T/buffer_size_kb	# no wrapping during a case
+echo 1024 >$T/buffer_size_kb	# wraps more than twice before "steady"
 insmod /bench/rb_bench.ko 2>/dev/null
 insmod /bench/ev_bench.ko 2>/dev/null
 insmod /bench/synth_bench.ko 2>/dev/null
@@ -41,7 +41,18 @@ insmod /bench/ev_bench.ko mode=hold
 F=$T/events/ev_bench/bench_3f/filter
 echo 'c >= 0' >$F && echo ev_filter_pass >/sys/module/ev_bench/parameters/run
 echo 'c < 0' >$F && echo ev_filter_reject >/sys/module/ev_bench/parameters/run
+echo 'c >= 0 && b != 1' >$F && echo ev_filter2_pass >/sys/module/ev_bench/parameters/run
+echo 'c >= 0 && b == 1' >$F && echo ev_filter2_reject >/sys/module/ev_bench/parameters/run
 echo 0 >$F
+# Scaling: every event on; two CPUs writing; a reader splicing meanwhile.
+echo 1 >$T/events/enable && echo ev_all >/sys/module/ev_bench/parameters/run
+echo 0 >$T/events/enable
+echo ev_2cpu >/sys/module/ev_bench/parameters/run
+/harness/pipe_reader $T/per_cpu/cpu0/trace_pipe_raw 1 & R=$!
+sleep 1; kill -USR1 $R; sleep 1
+echo ev_reader >/sys/module/ev_bench/parameters/run
+kill $R; wait $R
+grep -h overrun $T/per_cpu/cpu*/stats | sed 's/^/BENCH_INFO /'
 G=$T/events/ev_bench/bench_3f/trigger
 if echo 'traceoff if c < 0' >$G; then
 	echo ev_trigger_cond >/sys/module/ev_bench/parameters/run
@@ -76,25 +87,53 @@ if echo 'bench_lat u64 lat; int x' >>$T/synthetic_events &&
 	echo '!hist:keys=x:ts0=common_timestamp' >$E/bench_start/trigger
 fi
 rmmod ev_bench
-dmesg | grep ' BENCH '
+dmesg | grep ' BENCH'
 S
 	log "running the bench on $k under -icount"
 	"$ROOT/harness/qemu.sh" "$k" --icount --initrd "$work/initrd.cpio" \
 		--script "$work/run.sh" --log "$work/console.log" \
 		--append quiet --timeout 900 || true
-	while read -r name ops ns; do
-		[ "$ops" -gt 0 ] && result[$k,$name]=$(awk -v n="$ns" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')
+	while read -r tag name ops ns; do
+		[ "$ops" -gt 0 ] || continue
+		key=$k,$name
+		[ "$tag" = BENCH_COLD ] && key=$k,cold,$name
+		result[$key]=$(awk -v n="$ns" -v o="$ops" 'BEGIN { printf "%.1f", n / o }')
 		result[cases]="${result[cases]:-} $name"
-	done < <(sed -n 's/.* BENCH \([a-z0-9_]*\) \([0-9]*\) \([0-9]*\).*/\1 \2 \3/p' "$work/console.log")
+	done < <(sed -n 's/.* \(BENCH\|BENCH_COLD\) \([a-z0-9_]*\) \([0-9]*\) \([0-9]*\).*/\1 \2 \3 \4/p' "$work/console.log")
+	result[$k,reader]=$(sed -n 's/.*READER \([0-9]*\).*/\1/p' "$work/console.log" | tail -1)
+	grep -h 'BENCH_INFO' "$work/console.log" | sed "s/.*BENCH_INFO/$k:/" >&2 || true
 done
 
-printf '\n%-22s %12s %12s %8s\n' "instructions/event" ours mainline ratio
+ratio() {
+	[ "$1" != n/a ] && [ "$2" != n/a ] && awk -v o="$1" -v m="$2" 'BEGIN { printf "%.2f", o / m }' || echo n/a
+}
+
+printf '\n%-22s %10s %10s %6s   %10s %10s %6s\n' "instructions/event" \
+	ours mainline ratio "ours cold" mainline ratio
 cases=$(echo "${result[cases]:-}" | tr ' ' '\n' | awk 'NF && !seen[$0]++')
 [ -n "$cases" ] || die "no benchmark ran on either kernel"
 for c in $cases; do
 	o=${result[default,$c]:-n/a}
 	m=${result[mainline,$c]:-n/a}
-	r=n/a
-	[ "$o" != n/a ] && [ "$m" != n/a ] && r=$(awk -v o="$o" -v m="$m" 'BEGIN { printf "%.2f", o / m }')
-	printf '%-22s %12s %12s %8s\n' "$c" "$o" "$m" "$r"
+	oc=${result[default,cold,$c]:--}
+	mc=${result[mainline,cold,$c]:--}
+	rc=-
+	[ "$oc" != - ] && rc=$(ratio "$oc" "${mc/-/n/a}")
+	printf '%-22s %10s %10s %6s   %10s %10s %6s\n' "$c" "$o" "$m" \
+		"$(ratio "$o" "$m")" "$oc" "$mc" "$rc"
 done
+
+# The reader's throughput while bench_3f is written on CPU 0: the bytes it
+# spliced over the instructions the window spent beyond the writer's own
+# (ev_reader_cpu0 less ev_enabled, per event; see ev_bench.c).
+for k in default mainline; do
+	b=${result[$k,reader]:-}
+	w=${result[$k,ev_reader_cpu0]:-}
+	e=${result[$k,ev_enabled]:-}
+	[ -n "$b" ] && [ -n "$w" ] && [ -n "$e" ] || continue
+	result[$k,bpi]=$(awk -v b="$b" -v w="$w" -v e="$e" -v n=100000 \
+		'BEGIN { r = (w - e) * n; if (r > 0) printf "%.3f", b / r; else print "n/a" }')
+done
+printf '%-22s %10s %10s %6s\n' "reader bytes/instr" "${result[default,bpi]:-n/a}" \
+	"${result[mainline,bpi]:-n/a}" \
+	"$(ratio "${result[default,bpi]:-n/a}" "${result[mainline,bpi]:-n/a}")"

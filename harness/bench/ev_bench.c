@@ -3,7 +3,8 @@
  * ev_bench.c - instructions per trace event, for make bench.
  *
  * Like rb_bench.c: run under QEMU -icount shift=0, where ktime_get_ns()
- * deltas count instructions, and print "BENCH <case> <events> <ns>".
+ * deltas count instructions; each case is measured cold and steady
+ * (bench_common.h) in the top-level instance's buffers.
  * The cases call the tracepoint of a three-field event (two u64 and an
  * int) or of a string event, with the event:
  *
@@ -36,6 +37,11 @@
  *	ev_perf_sample	off for ftrace, sampled on every hit by a perf event
  *			with PERF_SAMPLE_RAW, as perf record does (the
  *			kernel counter's overflow handler takes the sample)
+ *	perf_submit	perf's part of ev_perf_sample alone (run_submit())
+ *	tp_probe, trace_clock, gen_ctx	steps of one event (bench_steps())
+ *	ev_2cpu		bench_3f on, written from two CPUs at once (mode=hold)
+ *	ev_reader	bench_3f on, written on CPU 0 while a reader splices
+ *			its trace_pipe_raw (mode=hold, the harness starts it)
  *	ev_perf_reject	as ev_perf_sample, with a perf filter that rejects
  *			every event ("c < 0", as perf record --filter);
  *			ftrace_profile_set_filter() is not exported, so its
@@ -47,7 +53,7 @@
  */
 
 #include <linux/kprobes.h>
-#include <linux/ktime.h>
+#include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/perf_event.h>
 #include <linux/trace_events.h>
@@ -55,40 +61,45 @@
 #define CREATE_TRACE_POINTS
 #include "ev_bench_events.h"
 
-#define EV_BENCH_EVENTS		20000
+#include "bench_common.h"
 
 static char *mode = "plain";
 module_param(mode, charp, 0444);
 MODULE_PARM_DESC(mode, "plain: the unfiltered cases; pid: the PID-filtered one; hold: stay loaded for 'run'");
 
-static unsigned long run_3f(void)
+static unsigned long run_3f(void *arg, unsigned long n)
 {
 	unsigned long i;
 
-	for (i = 0; i < EV_BENCH_EVENTS; i++)
+	for (i = 0; i < n; i++)
 		trace_bench_3f(i, i * 3, (int)i);
-	return EV_BENCH_EVENTS;
+	return n;
 }
 
-static unsigned long run_str(void)
+static unsigned long run_str(void *arg, unsigned long n)
 {
 	static const char *const s[] = { "short", "a longer string here" };
 	unsigned long i;
 
-	for (i = 0; i < EV_BENCH_EVENTS; i++)
+	for (i = 0; i < n; i++)
 		trace_bench_str(s[i & 1]);
-	return EV_BENCH_EVENTS;
+	return n;
 }
 
-static unsigned long run_pair(void)
+static unsigned long run_pair(void *arg, unsigned long n)
 {
 	unsigned long i;
 
-	for (i = 0; i < EV_BENCH_EVENTS; i++) {
+	for (i = 0; i < n; i++) {
 		trace_bench_start(i & 63);
 		trace_bench_end(i & 63);
 	}
-	return EV_BENCH_EVENTS;
+	return n;
+}
+
+static void bench(const char *name, bench_fn run)
+{
+	bench_case(name, run, NULL, bench_reset_trace);
 }
 
 static int set_others(int on)
@@ -105,18 +116,6 @@ static int set_others(int on)
 	return 0;
 }
 
-static void bench(const char *name, unsigned long (*run)(void))
-{
-	unsigned long n;
-	u64 t0, t1;
-
-	run();			/* warm up */
-	t0 = ktime_get_ns();
-	n = run();
-	t1 = ktime_get_ns();
-	pr_info("BENCH %s %lu %llu\n", name, n, t1 - t0);
-}
-
 #ifdef CONFIG_PERF_EVENTS
 static void perf_sampled(struct perf_event *event,
 			 struct perf_sample_data *data, struct pt_regs *regs)
@@ -125,10 +124,12 @@ static void perf_sampled(struct perf_event *event,
 
 typedef int (*set_filter_t)(struct perf_event *event, int id, char *str);
 
-/* ftrace_profile_set_filter(), which perf's ioctl calls. */
-static set_filter_t find_set_filter(void)
+#endif
+
+/* A function neither kernel exports to modules, found with a kprobe. */
+static void *find_symbol(const char *name)
 {
-	struct kprobe kp = { .symbol_name = "ftrace_profile_set_filter" };
+	struct kprobe kp = { .symbol_name = name };
 	static const u8 endbr64[] = { 0xf3, 0x0f, 0x1e, 0xfa };
 	u8 *addr;
 
@@ -139,7 +140,37 @@ static set_filter_t find_set_filter(void)
 	/* kprobes puts the probe after an ENDBR64: call the entry. */
 	if (addr && !memcmp(addr - 4, endbr64, sizeof(endbr64)))
 		addr -= 4;
-	return (set_filter_t)addr;
+	return addr;
+}
+
+#ifdef CONFIG_PERF_EVENTS
+/*
+ * perf's part of a sample (perf_submit): a perf buffer taken and handed
+ * to perf_trace_run_bpf_submit() as a probe does, without the tracepoint
+ * or the record's fill, so that the rest of ev_perf_sample is the probe's.
+ */
+static unsigned long run_submit(void *arg, unsigned long n)
+{
+	int size = ALIGN(sizeof(struct trace_event_raw_bench_3f) +
+			 sizeof(u32), sizeof(u64)) - sizeof(u32);
+	struct pt_regs *regs;
+	unsigned long i;
+	void *rec;
+	int rctx;
+
+	for (i = 0; i < n; i++) {
+		preempt_disable_notrace();
+		rec = perf_trace_buf_alloc(size, &regs, &rctx);
+		if (rec) {
+			perf_fetch_caller_regs(regs);
+			perf_trace_run_bpf_submit(rec, size, rctx,
+					&event_bench_3f, 1, regs,
+					this_cpu_ptr(event_bench_3f.perf_events),
+					NULL);
+		}
+		preempt_enable_notrace();
+	}
+	return n;
 }
 
 /*
@@ -166,7 +197,8 @@ static void bench_perf(const char *name, u64 period, const char *filter)
 		return;
 	}
 	if (filter) {
-		set_filter_t set = find_set_filter();
+		/* ftrace_profile_set_filter(), which perf's ioctl calls. */
+		set_filter_t set = find_symbol("ftrace_profile_set_filter");
 		char buf[32];
 
 		strscpy(buf, filter, sizeof(buf));
@@ -176,6 +208,8 @@ static void bench_perf(const char *name, u64 period, const char *filter)
 		}
 	}
 	bench(name, run_3f);
+	if (period && !filter)
+		bench("perf_submit", run_submit);
 out:
 	perf_event_release_kernel(ev);
 }
@@ -184,6 +218,112 @@ static void bench_perf(const char *name, u64 period, const char *filter)
 {
 }
 #endif
+
+/*
+ * The steps of one event, measured alone (README, "Where the
+ * instructions go"): the tracepoint call with one empty probe and the
+ * event off (tp_probe), the clock the buffer reads (trace_clock), the
+ * context word (gen_ctx).
+ */
+static void probe_empty(void *data, u64 a, u64 b, int c)
+{
+}
+
+static unsigned long run_clock(void *arg, unsigned long n)
+{
+	unsigned long i;
+	u64 sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += trace_clock_local();
+	OPTIMIZER_HIDE_VAR(sum);
+	return n;
+}
+
+/* tracing_gen_ctx(), whose out-of-line half mainline does not export. */
+static unsigned int (*gen_ctx_irq_test)(unsigned int irqs_status);
+
+static unsigned long run_ctx(void *arg, unsigned long n)
+{
+	unsigned long i, flags;
+	unsigned int sum = 0;
+
+	for (i = 0; i < n; i++) {
+		local_save_flags(flags);
+		sum += gen_ctx_irq_test(irqs_disabled_flags(flags) ?
+					TRACE_FLAG_IRQS_OFF : 0);
+	}
+	OPTIMIZER_HIDE_VAR(sum);
+	return n;
+}
+
+static void bench_steps(void)
+{
+	if (!register_trace_bench_3f(probe_empty, NULL)) {
+		bench("tp_probe", run_3f);
+		unregister_trace_bench_3f(probe_empty, NULL);
+		tracepoint_synchronize_unregister();
+	}
+	bench("trace_clock", run_clock);
+	gen_ctx_irq_test = find_symbol("tracing_gen_ctx_irq_test");
+	if (gen_ctx_irq_test)
+		bench("gen_ctx", run_ctx);
+}
+
+/*
+ * Writers on two CPUs at once (ev_2cpu), or one writer on CPU 0 while a
+ * reader on CPU 1 splices its trace_pipe_raw (ev_reader, the reader
+ * started by the harness).  For ev_2cpu each writer first wraps its CPU's
+ * buffer, untimed, then both start together; ev_reader's writer starts
+ * on the buffer ev_2cpu left, which the reader has drained.  Under -icount the guest clock
+ * counts the instructions of both vCPUs, which run in turn: a window
+ * with both CPUs busy counts the work of both.
+ */
+static struct {
+	atomic_t	waiting;
+	bool		wrap;
+	u64		ns[2];
+	struct completion done[2];
+} wr;
+
+static int writer_thread(void *arg)
+{
+	long k = (long)arg;
+	unsigned long n;
+
+	if (wr.wrap)
+		run_3f(NULL, BENCH_WRAP);
+	atomic_dec(&wr.waiting);
+	while (atomic_read(&wr.waiting))
+		cpu_relax();
+	wr.ns[k] = bench_time(run_3f, NULL, BENCH_STEADY, &n);
+	kthread_complete_and_exit(&wr.done[k], 0);
+}
+
+static int bench_writers(const char *name, int nr)
+{
+	struct task_struct *t[2];
+	long k;
+
+	atomic_set(&wr.waiting, nr);
+	wr.wrap = nr > 1;
+	for (k = 0; k < nr; k++) {
+		init_completion(&wr.done[k]);
+		t[k] = kthread_create(writer_thread, (void *)k, "ev_bench/%ld",
+				      k);
+		if (IS_ERR(t[k]))
+			return PTR_ERR(t[k]);	/* the others wait forever */
+		kthread_bind(t[k], k);
+	}
+	for (k = 0; k < nr; k++)
+		wake_up_process(t[k]);
+	for (k = 0; k < nr; k++) {
+		wait_for_completion(&wr.done[k]);
+		pr_info("BENCH %s_cpu%ld %lu %llu\n", name, k,
+			nr * BENCH_STEADY, wr.ns[k]);
+	}
+	return 0;
+}
 
 /*
  * Writing a case name to the "run" parameter: bench_3f on, as the
@@ -200,6 +340,15 @@ static int run_set(const char *val, const struct kernel_param *kp)
 
 	strscpy(name, val, sizeof(name));
 	n = strim(name);
+	if (!strcmp(n, "ev_2cpu") || !strcmp(n, "ev_reader")) {
+		if (num_online_cpus() < 2)
+			return -ENODEV;
+		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
+		if (!ret)
+			ret = bench_writers(n, !strcmp(n, "ev_2cpu") ? 2 : 1);
+		trace_set_clr_event("ev_bench", "bench_3f", 0);
+		return ret;
+	}
 	if (!strcmp(n, "ev_latency_pair")) {
 		/* The harness set up the triggers; the events stay off. */
 		migrate_disable();
@@ -242,6 +391,7 @@ static int __init ev_bench_init(void)
 	}
 
 	bench("ev_disabled", run_3f);
+	bench_steps();
 	ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
 	if (ret)
 		goto out;

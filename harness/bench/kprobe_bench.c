@@ -3,9 +3,9 @@
  * kprobe_bench.c - instructions per kprobe and kretprobe hit, for make
  * bench.
  *
- * Like ev_bench.c: run under QEMU -icount shift=0 and print
- * "BENCH <case> <calls> <ns>" for a loop of calls to a noinline function
- * of two arguments:
+ * Like ev_bench.c: run under QEMU -icount shift=0 and measure, cold and
+ * steady (bench_common.h), a loop of calls to a noinline function of two
+ * arguments:
  *	kprobe_off	no probe: the loop and the call alone
  *	kprobe_trap	a bare kprobe with an empty handler: the trap and
  *			kprobes' dispatch, code that neither side owns
@@ -19,12 +19,11 @@
 
 #include <linux/delay.h>
 #include <linux/kprobes.h>
-#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/trace_events.h>
 
-#define KPROBE_BENCH_CALLS	20000
+#include "bench_common.h"
 
 static unsigned long sink;
 
@@ -34,18 +33,18 @@ noinline unsigned long kprobe_bench_target(unsigned long a, unsigned long b)
 	return a ^ b;
 }
 
-static void run(const char *name)
+static unsigned long calls(void *arg, unsigned long n)
 {
 	unsigned long i;
-	u64 t0, t1;
 
-	for (i = 0; i < KPROBE_BENCH_CALLS; i++)	/* warm up */
+	for (i = 0; i < n; i++)
 		kprobe_bench_target(i, i * 3);
-	t0 = ktime_get_ns();
-	for (i = 0; i < KPROBE_BENCH_CALLS; i++)
-		kprobe_bench_target(i, i * 3);
-	t1 = ktime_get_ns();
-	pr_info("BENCH %s %u %llu\n", name, KPROBE_BENCH_CALLS, t1 - t0);
+	return n;
+}
+
+static void run(const char *name)
+{
+	bench_case(name, calls, NULL, bench_reset_trace);
 }
 
 static int empty_handler(struct kprobe *p, struct pt_regs *regs)

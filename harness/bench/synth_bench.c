@@ -3,18 +3,17 @@
  * synth_bench.c - instructions per synthetic event traced from a module,
  * for make bench.
  *
- * Like ev_bench.c: run under QEMU -icount shift=0 and print
- * "BENCH synth_trace <events> <ns>" for synth_event_trace() of a
+ * Like ev_bench.c: run under QEMU -icount shift=0 and measure, cold and
+ * steady (bench_common.h), synth_event_trace() of a
  * three-field synthetic event (two u64 and an int), enabled in the
  * top-level instance.  Every call here is the in-kernel API that mainline
  * and ours both export.  The module refuses to stay loaded (-EAGAIN).
  */
 
-#include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/trace_events.h>
 
-#define SYNTH_BENCH_EVENTS	20000
+#include "bench_common.h"
 
 static struct synth_field_desc fields[] = {
 	{ .type = "u64", .name = "a" },
@@ -22,18 +21,13 @@ static struct synth_field_desc fields[] = {
 	{ .type = "int", .name = "c" },
 };
 
-static void bench(struct trace_event_file *file)
+static unsigned long run(void *file, unsigned long n)
 {
 	unsigned long i;
-	u64 t0, t1;
 
-	for (i = 0; i < SYNTH_BENCH_EVENTS; i++)	/* warm up */
+	for (i = 0; i < n; i++)
 		synth_event_trace(file, 3, (u64)i, (u64)i * 3, (u64)i);
-	t0 = ktime_get_ns();
-	for (i = 0; i < SYNTH_BENCH_EVENTS; i++)
-		synth_event_trace(file, 3, (u64)i, (u64)i * 3, (u64)i);
-	t1 = ktime_get_ns();
-	pr_info("BENCH synth_trace %u %llu\n", SYNTH_BENCH_EVENTS, t1 - t0);
+	return n;
 }
 
 static int __init synth_bench_init(void)
@@ -54,7 +48,7 @@ static int __init synth_bench_init(void)
 					true);
 	if (!ret) {
 		migrate_disable();
-		bench(file);
+		bench_case("synth_trace", run, file, bench_reset_trace);
 		migrate_enable();
 		trace_array_set_clr_event(file->tr, "synthetic", "bench_synth",
 					  false);

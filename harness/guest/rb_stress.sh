@@ -24,3 +24,49 @@ run() { # name module-args...
 run rb-stress-overwrite overwrite=1
 run rb-stress-producer overwrite=0 size_kb=256
 run rb-stress-resize overwrite=1 resize_ms=100
+
+# A blocking splice of trace_pipe_raw on a buffer that has wrapped in
+# overwrite mode: it drains what is there, then sleeps until
+# buffer_percent of the buffer is used, and a signal ends it.
+pipe_raw_wrapped() {
+	T=/sys/kernel/tracing
+	old=$(cat $T/buffer_size_kb)
+	echo 16 >$T/buffer_size_kb
+	echo >$T/trace
+	i=0
+	while [ $i -lt 3000 ]; do
+		echo "pipe-raw-wrapped filler line $i" >$T/trace_marker
+		i=$((i + 1))
+	done
+	cpu=$(grep -l 'overrun: [1-9]' $T/per_cpu/cpu*/stats | head -n 1 |
+	      sed 's|.*/cpu\([0-9]*\)/stats|\1|')
+	if [ -z "$cpu" ]; then
+		echo "@@CHECK FAIL pipe-raw-wrapped"
+		echo "| no CPU buffer wrapped"
+		echo "$old" >$T/buffer_size_kb
+		return
+	fi
+	/harness/pipe_reader $T/per_cpu/cpu$cpu/trace_pipe_raw "$cpu" \
+		>/tmp/pr.out 2>&1 &
+	pid=$!
+	sleep 2
+	state=$(cut -d' ' -f3 /proc/$pid/stat 2>/dev/null)
+	kill $pid
+	i=0
+	while [ -d /proc/$pid ] && [ $i -lt 20 ]; do
+		sleep 1
+		i=$((i + 1))
+	done
+	if [ "$state" = S ] && ! [ -d /proc/$pid ] &&
+	   grep -q 'READER [1-9]' /tmp/pr.out; then
+		echo "@@CHECK PASS pipe-raw-wrapped"
+	else
+		echo "@@CHECK FAIL pipe-raw-wrapped"
+		echo "| reader state after draining: '$state'"
+		[ -d /proc/$pid ] && echo "| still running after SIGTERM" &&
+			sed 's/^/| /' /proc/$pid/stack && kill -9 $pid
+		sed 's/^/| /' /tmp/pr.out
+	fi
+	echo "$old" >$T/buffer_size_kb
+}
+pipe_raw_wrapped

@@ -56,6 +56,17 @@ enum ring_buffer_type {
 
 unsigned int ring_buffer_event_length(struct ring_buffer_event *event);
 void *ring_buffer_event_data(struct ring_buffer_event *event);
+
+/*
+ * ring_buffer_event_data(), inline, for the trace event layer's write
+ * path: a data record's payload follows its header, and its length word
+ * when type_len is 0.
+ */
+static __always_inline void *
+__ring_buffer_event_data(struct ring_buffer_event *event)
+{
+	return event->type_len ? (void *)event->array : (void *)&event->array[1];
+}
 u64 ring_buffer_event_time_stamp(struct trace_buffer *buffer,
 				 struct ring_buffer_event *event);
 

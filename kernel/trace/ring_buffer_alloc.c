@@ -136,6 +136,7 @@ void rb_cpu_init_state(struct rb_cpu *c)
 	local_set(&c->commit_overrun, 0);
 	local_set(&c->dropped, 0);
 	local_set(&c->pages_touched, 1);	/* the writer is on slots[0] */
+	local_set(&c->pages_lost, 0);
 	local_set(&c->written_bytes, 0);
 	local_set(&c->lost_bytes, 0);
 	c->read_off = 0;
@@ -439,6 +440,7 @@ static void rb_resize_commit(struct rb_cpu *c, unsigned int nr,
 		p = r->data[i];
 		local_add(rb_page_events(p, p->real_end), &c->overrun);
 		local_add(p->real_end, &c->lost_bytes);
+		local_inc(&c->pages_lost);
 		r->gone[r->nr_gone++] = p;
 	}
 	for (i = skip; i < ndata; i++)

@@ -15,46 +15,6 @@
 #include "ring_buffer_types.h"
 
 /**
- * rb_reader_lock - take a CPU buffer's reader_lock
- * @c: the CPU buffer
- * @flags: saved interrupt state
- *
- * In NMI context the lock is only tried: the NMI may have interrupted its
- * holder on this CPU.  For sparse the lock counts as taken either way; a
- * caller that gets false says __release(&c->reader_lock).
- *
- * Context: any.
- * Return: true if the lock is held.
- */
-bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
-	__acquires(&c->reader_lock)
-{
-	if (likely(!in_nmi())) {
-		raw_spin_lock_irqsave(&c->reader_lock, *flags);
-		return true;
-	}
-	local_irq_save(*flags);
-	if (raw_spin_trylock(&c->reader_lock))
-		return true;
-	local_irq_restore(*flags);
-	__acquire(&c->reader_lock);
-	return false;
-}
-
-/**
- * rb_reader_unlock - release what rb_reader_lock() took
- * @c: the CPU buffer
- * @flags: the interrupt state rb_reader_lock() saved
- *
- * Context: after rb_reader_lock() succeeded.
- */
-void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
-	__releases(&c->reader_lock)
-{
-	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
-}
-
-/**
  * rb_page_events - count the data records of a page
  * @p: the page
  * @len: bytes of records to look at
@@ -64,17 +24,37 @@ void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
  */
 unsigned int rb_page_events(const struct rb_page *p, unsigned int len)
 {
-	unsigned int off = 0, n = 0, rl;
-	struct ring_buffer_event *ev;
+	const u8 *pos = p->data->data, *last;
+	unsigned int n = 0, rl, tl;
 
-	while (off + RB_HDR_LEN <= len) {
-		ev = (void *)&p->data->data[off];
-		rl = rb_record_len(ev);
-		if (!rl || off + rl > len)
-			break;
-		n += rb_is_data(ev);
-		off += rl;
+	if (len < RB_HDR_LEN)
+		return 0;
+	last = pos + len - RB_HDR_LEN;	/* the last place a header fits */
+
+	/*
+	 * A writer leaving a full page in overwrite mode runs this over the
+	 * page it pushes out, so it is kept tight: most records are small
+	 * data records, whose first byte gives the length.  One that runs
+	 * past @len is taken back after the loop.
+	 */
+	while (pos <= last) {
+		tl = ((const struct ring_buffer_event *)pos)->type_len;
+		while (likely(tl - 1 < RINGBUF_TYPE_DATA_TYPE_LEN_MAX)) {
+			pos += RB_HDR_LEN + tl * 4;
+			n++;
+			if (pos > last)
+				goto out;
+			tl = ((const struct ring_buffer_event *)pos)->type_len;
+		}
+		rl = rb_record_len((const struct ring_buffer_event *)pos);
+		if (!rl || pos + rl > last + RB_HDR_LEN)
+			return n;
+		n += rb_is_data((const struct ring_buffer_event *)pos);
+		pos += rl;
 	}
+out:
+	if (pos > last + RB_HDR_LEN)
+		n--;
 	return n;
 }
 
@@ -131,7 +111,8 @@ static bool rb_swap_reader(struct rb_cpu *c, u64 cseq)
  * The next record of the reader page, swapping pages as needed; NULL when
  * there is nothing to read.  reader_lock held.
  */
-static struct ring_buffer_event *rb_reader_record(struct rb_cpu *c)
+static __always_inline struct ring_buffer_event *
+rb_reader_record(struct rb_cpu *c)
 {
 	unsigned long commit;
 	u64 cseq;
@@ -160,7 +141,7 @@ static struct ring_buffer_event *rb_reader_record(struct rb_cpu *c)
  * The next data record, consuming the time and padding records before it;
  * consumes the data record too if @consume.  reader_lock held.
  */
-static struct ring_buffer_event *
+static __always_inline struct ring_buffer_event *
 rb_reader_next(struct rb_cpu *c, u64 *ts, unsigned long *lost, bool consume)
 {
 	struct ring_buffer_event *ev;
@@ -195,7 +176,7 @@ rb_reader_next(struct rb_cpu *c, u64 *ts, unsigned long *lost, bool consume)
 	return NULL;
 }
 
-static struct ring_buffer_event *
+static __always_inline struct ring_buffer_event *
 rb_read(struct trace_buffer *b, int cpu, u64 *ts, unsigned long *lost,
 	bool consume)
 {
@@ -409,10 +390,46 @@ unsigned int ring_buffer_read_page_size(struct buffer_data_read_page *rpage)
 }
 EXPORT_SYMBOL_GPL(ring_buffer_read_page_size);
 
+/*
+ * Give the caller the whole reader page, which the writer has left and
+ * nothing has been read from, in exchange for @rpage's page, which
+ * becomes the reader page; @commit of its bytes are records, and @room
+ * fit in @rpage.  reader_lock held.
+ */
+static void rb_swap_out(struct rb_cpu *c, struct buffer_data_read_page *rpage,
+			unsigned long commit, size_t room)
+{
+	struct buffer_data_page *src = c->reader->data, *dst = rpage->data;
+	unsigned long flags = 0;
+
+	c->read += rb_page_events(c->reader, commit);
+	if (c->lost) {
+		/* libtraceevent reads the count after the records. */
+		if (room - commit >= sizeof(long)) {
+			memcpy(&src->data[commit], &c->lost, sizeof(long));
+			flags |= RB_MISSED_STORED;
+		}
+		flags |= RB_MISSED_EVENTS;
+		c->lost = 0;
+	}
+	local_set(&src->commit, commit | flags);
+
+	dst->time_stamp = src->time_stamp;
+	local_set(&dst->commit, 0);
+	set_page_private(virt_to_page(dst), (unsigned long)c->reader);
+	set_page_private(virt_to_page(src), 0);
+	c->reader->data = dst;
+	rpage->data = src;
+	/* Read to the end: the next swap counts the bytes. */
+	c->read_off = commit;
+}
+
 /* Copy records from the reader page; reader_lock held. */
-static int rb_copy_records(struct rb_cpu *c, struct buffer_data_page *dst,
+static int rb_copy_records(struct rb_cpu *c,
+			   struct buffer_data_read_page *rpage,
 			   size_t room, bool full)
 {
+	struct buffer_data_page *dst = rpage->data;
 	struct buffer_data_page *src;
 	unsigned long commit, copied = 0, lost;
 	struct ring_buffer_event *ev;
@@ -424,8 +441,13 @@ static int rb_copy_records(struct rb_cpu *c, struct buffer_data_page *dst,
 	commit = local_read(&src->commit) & RB_COMMIT_MASK;
 	smp_rmb();	/* records below commit: pairs with rb_end() */
 	/* A full page is one the writer has left. */
-	if (full && smp_load_acquire(&c->commit_seq) == c->reader_seq)
-		return -EAGAIN;
+	if (smp_load_acquire(&c->commit_seq) == c->reader_seq) {
+		if (full)
+			return -EAGAIN;
+	} else if (!c->read_off && commit <= room) {
+		rb_swap_out(c, rpage, commit, room);
+		return 0;
+	}
 
 	dst->time_stamp = c->read_ts;
 	lost = c->lost;
@@ -464,6 +486,10 @@ static int rb_copy_records(struct rb_cpu *c, struct buffer_data_page *dst,
  * @cpu: the CPU
  * @full: only succeed with a whole page the writer has finished
  *
+ * A whole page that the writer has finished and that nothing was read
+ * from yet is not copied: it is exchanged with @data_page's page, which
+ * takes its place in the buffer.
+ *
  * The page is filled as events/header_page describes: the time stamp the
  * first record's delta applies to, the bytes of records (with
  * RB_MISSED_EVENTS, and RB_MISSED_STORED when the count of lost records
@@ -487,7 +513,7 @@ int ring_buffer_read_page(struct trace_buffer *buffer,
 		return -EINVAL;
 	len = min_t(size_t, len, buffer->subbuf_size) - RB_DATA_OFF;
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
-	ret = rb_copy_records(c, data_page->data, len, full);
+	ret = rb_copy_records(c, data_page, len, full);
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	return ret;
 }

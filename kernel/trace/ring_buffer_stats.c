@@ -219,7 +219,9 @@ size_t ring_buffer_nr_dirty_pages(struct trace_buffer *buffer, int cpu)
 
 	if (!c)
 		return 0;
-	n = local_read(&c->pages_touched) - READ_ONCE(c->pages_read);
+	/* Overwritten pages were entered, and will never be read. */
+	n = local_read(&c->pages_touched) - local_read(&c->pages_lost) -
+	    READ_ONCE(c->pages_read);
 	return n > 0 ? min_t(long, n, c->nr_pages) : 0;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_nr_dirty_pages);

@@ -21,8 +21,10 @@
  * The writer's state is one 128-bit word, ws: the address of the next free
  * byte and the time stamp of the last record.  A writer reads the clock,
  * then swaps ws with a local (CPU-only) cmpxchg; a writer that interrupted
- * it makes the cmpxchg fail, so time stamps follow the order of the records
- * and each delta is taken from the true previous record.
+ * it makes the cmpxchg fail, or, if it came between the clock and the load
+ * of ws, leaves a later time stamp there than the clock gave (the slow
+ * path reads the clock again); so time stamps follow the order of the
+ * records and each delta is taken from the true previous record.
  *
  * Writers nest (task, softirq, irq, NMI).  Space is reserved in order, and
  * data becomes visible to readers when the outermost writer, the last one
@@ -159,6 +161,9 @@ struct rb_waiters {
  * @dropped: records dropped because the buffer was full (producer/consumer
  *	mode, or a reader was swapping the page to overwrite)
  * @pages_touched: pages entered
+ * @pages_lost: pages given up unread (overwritten, or dropped by a resize)
+ * @wake_touched: @pages_touched when a writer last weighed waking a reader
+ *	that waits for a share of the buffer (it grows only by pages)
  * @written_bytes: bytes of records in pages the writer left
  * @lost_bytes: bytes of records lost to overwrite
  * @record_disabled: writers refuse when non-zero: RB_CPU_PAUSED while the
@@ -200,6 +205,8 @@ struct rb_cpu {
 	local_t			commit_overrun;
 	local_t			dropped;
 	local_t			pages_touched;
+	local_t			pages_lost;
+	unsigned long		wake_touched;
 	local_t			written_bytes;
 	local_t			lost_bytes;
 	atomic_t		record_disabled;
@@ -234,12 +241,12 @@ struct rb_cpu {
 #define RB_HEAD_BUSY		1UL
 #define RB_HEAD_GEN_SHIFT	(BITS_PER_LONG / 2)
 
-static inline unsigned int rb_head_slot(unsigned long head)
+static __always_inline unsigned int rb_head_slot(unsigned long head)
 {
 	return (head & ((1UL << RB_HEAD_GEN_SHIFT) - 1)) >> 1;
 }
 
-static inline unsigned long rb_head_move(unsigned long head, unsigned int slot)
+static __always_inline unsigned long rb_head_move(unsigned long head, unsigned int slot)
 {
 	return (((head >> RB_HEAD_GEN_SHIFT) + 1) << RB_HEAD_GEN_SHIFT) |
 	       (unsigned long)slot << 1;
@@ -285,7 +292,7 @@ struct trace_buffer {
 #define RB_CPU_PAUSED		BIT(20)
 
 /* Bytes of records a page holds. */
-static inline unsigned int rb_usable(const struct trace_buffer *b)
+static __always_inline unsigned int rb_usable(const struct trace_buffer *b)
 {
 	return b->subbuf_size - RB_DATA_OFF;
 }
@@ -296,7 +303,7 @@ static inline unsigned int rb_usable(const struct trace_buffer *b)
  *
  * Return: its length, or 0 for a record that cannot be valid.
  */
-static inline unsigned int rb_record_len(const struct ring_buffer_event *ev)
+static __always_inline unsigned int rb_record_len(const struct ring_buffer_event *ev)
 {
 	switch (ev->type_len) {
 	case 0:
@@ -310,13 +317,13 @@ static inline unsigned int rb_record_len(const struct ring_buffer_event *ev)
 	}
 }
 
-static inline bool rb_is_data(const struct ring_buffer_event *ev)
+static __always_inline bool rb_is_data(const struct ring_buffer_event *ev)
 {
 	return ev->type_len <= RINGBUF_TYPE_DATA_TYPE_LEN_MAX;
 }
 
 /* The value of a time extend or time stamp record. */
-static inline u64 rb_time_value(const struct ring_buffer_event *ev)
+static __always_inline u64 rb_time_value(const struct ring_buffer_event *ev)
 {
 	return ((u64)ev->array[0] << RB_DELTA_BITS) | ev->time_delta;
 }
@@ -329,7 +336,7 @@ static inline u64 rb_time_value(const struct ring_buffer_event *ev)
  *
  * Return: the time stamp of @ev, which the next record's delta adds to.
  */
-static inline u64 rb_apply_time(const struct ring_buffer_event *ev, u64 ts,
+static __always_inline u64 rb_apply_time(const struct ring_buffer_event *ev, u64 ts,
 				u64 page_ts)
 {
 	switch (ev->type_len) {
@@ -343,18 +350,18 @@ static inline u64 rb_apply_time(const struct ring_buffer_event *ev, u64 ts,
 }
 
 /* Where a data record's payload starts. */
-static inline void *rb_payload(struct ring_buffer_event *ev)
+static __always_inline void *rb_payload(struct ring_buffer_event *ev)
 {
-	return ev->type_len ? (void *)ev->array : (void *)&ev->array[1];
+	return __ring_buffer_event_data(ev);
 }
 
 /* The page descriptor of a data page. */
-static inline struct rb_page *rb_page_of(unsigned long base)
+static __always_inline struct rb_page *rb_page_of(unsigned long base)
 {
 	return (struct rb_page *)page_private(virt_to_page((void *)base));
 }
 
-static inline unsigned int rb_next_slot(const struct rb_cpu *c,
+static __always_inline unsigned int rb_next_slot(const struct rb_cpu *c,
 					unsigned int slot)
 {
 	return slot + 1 == c->nr_pages ? 0 : slot + 1;
@@ -366,11 +373,49 @@ void rb_cpu_init_state(struct rb_cpu *c);
 void rb_writers_off(struct trace_buffer *b, const struct cpumask *cpus);
 void rb_writers_on(struct trace_buffer *b, const struct cpumask *cpus);
 
+/**
+ * rb_reader_lock - take a CPU buffer's reader_lock
+ * @c: the CPU buffer
+ * @flags: saved interrupt state
+ *
+ * In NMI context the lock is only tried: the NMI may have interrupted its
+ * holder on this CPU.  For sparse the lock counts as taken either way; a
+ * caller that gets false says __release(&c->reader_lock).
+ *
+ * Context: any.
+ * Return: true if the lock is held.
+ */
+static __always_inline bool rb_reader_lock(struct rb_cpu *c,
+					   unsigned long *flags)
+	__acquires(&c->reader_lock)
+{
+	if (likely(!in_nmi())) {
+		raw_spin_lock_irqsave(&c->reader_lock, *flags);
+		return true;
+	}
+	local_irq_save(*flags);
+	if (raw_spin_trylock(&c->reader_lock))
+		return true;
+	local_irq_restore(*flags);
+	__acquire(&c->reader_lock);
+	return false;
+}
+
+/**
+ * rb_reader_unlock - release what rb_reader_lock() took
+ * @c: the CPU buffer
+ * @flags: the interrupt state rb_reader_lock() saved
+ *
+ * Context: after rb_reader_lock() succeeded.
+ */
+static __always_inline void rb_reader_unlock(struct rb_cpu *c,
+					     unsigned long flags)
+	__releases(&c->reader_lock)
+{
+	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+}
+
 /* ring_buffer_read.c */
-bool rb_reader_lock(struct rb_cpu *c, unsigned long *flags)
-	__acquires(&c->reader_lock);
-void rb_reader_unlock(struct rb_cpu *c, unsigned long flags)
-	__releases(&c->reader_lock);
 unsigned int rb_page_events(const struct rb_page *p, unsigned int len);
 bool rb_cpu_empty(struct rb_cpu *c);
 
@@ -381,7 +426,7 @@ void rb_wakeup(struct rb_cpu *c);
 /* ring_buffer_iter.c */
 struct rb_page *rb_find_seq(struct rb_cpu *c, u64 seq);
 
-static inline struct rb_cpu *rb_cpu_of(struct trace_buffer *b, int cpu)
+static __always_inline struct rb_cpu *rb_cpu_of(struct trace_buffer *b, int cpu)
 {
 	if (cpu < 0 || cpu >= nr_cpu_ids)
 		return NULL;

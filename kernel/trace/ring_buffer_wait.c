@@ -62,10 +62,16 @@ static bool rb_ready(struct rb_cpu *c, int full)
 void rb_wakeup(struct rb_cpu *c)
 {
 	struct trace_buffer *b = c->buffer;
+	unsigned long touched;
 	size_t dirty;
 
 	if (READ_ONCE(c->wait.pending)) {
 		if (READ_ONCE(c->wait.full)) {
+			/* The share used changes only when a page is entered. */
+			touched = local_read(&c->pages_touched);
+			if (touched == c->wake_touched)
+				goto all;
+			c->wake_touched = touched;
 			dirty = ring_buffer_nr_dirty_pages(b, c->cpu);
 			if (dirty * 100 < (size_t)c->wait.full * c->nr_pages)
 				goto all;

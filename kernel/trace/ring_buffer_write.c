@@ -154,6 +154,7 @@ static void *rb_enter_next(struct trace_buffer *b, struct rb_cpu *c,
 			return NULL;
 		local_add(lost, &c->overrun);
 		local_add(lost_bytes, &c->lost_bytes);
+		local_inc(&c->pages_lost);
 	}
 
 	/* From here on, readers and iterators must not trust @next's data. */
@@ -228,34 +229,43 @@ rb_reserve_slow(struct trace_buffer *b, struct rb_cpu *c, unsigned long need,
 	return p;
 }
 
-/* Reserve @need bytes on @c.  The caller has bumped c->committing. */
+/*
+ * Reserve @need bytes on @c, stamped @now (read by the caller first, so
+ * that little is live across the clock's call).  The caller has bumped
+ * c->committing.  The fast path is one try of the cmpxchg; everything
+ * else, a writer that interrupted us included, goes the slow way, which
+ * reads the clock again.  A writer that interrupts us between the clock
+ * and the load of ws leaves a later stamp there: @now is then behind it,
+ * the delta "negative", and the slow path takes it.
+ */
 static __always_inline struct ring_buffer_event *
 rb_reserve(struct trace_buffer *b, struct rb_cpu *c, unsigned long need,
-	   long depth)
+	   long depth, u64 now)
 {
 	struct ring_buffer_event *ev;
-	union rb_wstate old, new;
+	/* Both halves are set before use: no automatic zeroing. */
+	union rb_wstate old __uninitialized, new __uninitialized;
 	u64 delta;
 
 	old.pos = READ_ONCE(c->ws.pos);
 	old.ts = READ_ONCE(c->ws.ts);
-	do {
-		new.ts = rb_now(b);
-		delta = new.ts - old.ts;
-		if (unlikely(delta > RB_DELTA_MAX || b->time_stamp_abs ||
-			     (((old.pos - 1) ^ (old.pos + need - 1)) &
-			      ~b->mask))) {
-			ev = rb_reserve_slow(b, c, need, &new.ts);
-			if (ev)
-				c->nest_ts[depth - 1] = new.ts;
-			return ev;
-		}
-		new.pos = old.pos + need;
-	} while (unlikely(!rb_ws_update(c, &old, &new)));
-
-	ev = (struct ring_buffer_event *)old.pos;
-	rb_set_header(ev, need, delta);
-	c->nest_ts[depth - 1] = new.ts;
+	new.ts = now;
+	new.pos = old.pos + need;
+	delta = now - old.ts;
+#ifdef system_has_cmpxchg128
+	if (likely(delta <= RB_DELTA_MAX && !b->time_stamp_abs &&
+		   !(((old.pos - 1) ^ (new.pos - 1)) & ~b->mask) &&
+		   !static_branch_unlikely(&rb_no_cmpxchg128) &&
+		   try_cmpxchg128_local(&c->ws.full, &old.full, new.full))) {
+		ev = (struct ring_buffer_event *)old.pos;
+		rb_set_header(ev, need, delta);
+		c->nest_ts[depth - 1] = now;
+		return ev;
+	}
+#endif
+	ev = rb_reserve_slow(b, c, need, &new.ts);
+	if (ev)
+		c->nest_ts[depth - 1] = new.ts;
 	return ev;
 }
 
@@ -334,14 +344,15 @@ static __always_inline struct rb_cpu *rb_writer_cpu(struct trace_buffer *b)
 }
 
 static __always_inline struct ring_buffer_event *
-rb_begin(struct trace_buffer *b, struct rb_cpu *c, unsigned long length)
+rb_begin(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+	 u64 now)
 {
 	struct ring_buffer_event *ev;
 	long depth;
 
 	depth = local_inc_return(&c->committing);
 	if (likely(depth <= RB_NEST_MAX && length <= b->max_data)) {
-		ev = rb_reserve(b, c, rb_need(length), depth);
+		ev = rb_reserve(b, c, rb_need(length), depth, now);
 		if (likely(ev))
 			return ev;
 	} else if (depth > RB_NEST_MAX) {
@@ -372,11 +383,13 @@ ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 {
 	struct ring_buffer_event *ev;
 	struct rb_cpu *c;
+	u64 now;
 
 	preempt_disable_notrace();
+	now = rb_now(buffer);
 	c = rb_writer_cpu(buffer);
 	if (likely(c)) {
-		ev = rb_begin(buffer, c, length);
+		ev = rb_begin(buffer, c, length, now);
 		if (likely(ev))
 			return ev;
 	}
@@ -478,11 +491,13 @@ int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 	struct ring_buffer_event *ev;
 	struct rb_cpu *c;
 	int ret = -EBUSY;
+	u64 now;
 
 	preempt_disable_notrace();
+	now = rb_now(buffer);
 	c = rb_writer_cpu(buffer);
 	if (likely(c)) {
-		ev = rb_begin(buffer, c, length);
+		ev = rb_begin(buffer, c, length, now);
 		if (likely(ev)) {
 			memcpy(rb_payload(ev), data, length);
 			local_inc(&c->entries);

@@ -36,6 +36,7 @@
 #include <trace/events/sched.h>
 
 #include "trace_array.h"
+#include "trace_ctx.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
 #include "trace_scratch.h"
@@ -108,8 +109,8 @@ static __always_inline unsigned int event_trace_ctx(void)
 	unsigned int ctx;
 
 	local_save_flags(irqflags);
-	ctx = tracing_gen_ctx_irq_test(irqs_disabled_flags(irqflags) ?
-				       TRACE_FLAG_IRQS_OFF : 0);
+	ctx = trace_ctx_irq_test(irqs_disabled_flags(irqflags) ?
+				 TRACE_FLAG_IRQS_OFF : 0);
 	return IS_ENABLED(CONFIG_PREEMPTION) ? ctx - 1 : ctx;
 #else
 	return tracing_gen_ctx_dec();
@@ -400,7 +401,7 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	event = ring_buffer_lock_reserve(fbuffer->buffer, len);
 	if (unlikely(!event))
 		return reserve_refused(fbuffer, trace_file, len);
-	entry = ring_buffer_event_data(event);
+	entry = __ring_buffer_event_data(event);
 	fbuffer->trace_file = trace_file;
 	fbuffer->regs = NULL;
 	fbuffer->event = event;

@@ -9,13 +9,14 @@
  * block while the CPU's buffer is empty unless the file or the splice is
  * non-blocking; splice waits until buffer_percent of the buffer is used.
  *
- * Locking: one reader at a time per open file (raw->lock).  The pages
- * handed out are copies; the ring buffer's reader page is never given
- * away.
+ * Locking: one reader at a time per open file (raw->lock).  read() hands
+ * out a copy; splice() takes whole sub-buffers out of the ring buffer
+ * without copying them (ring_buffer_read_page() exchanges pages).
  */
 
 #include <linux/fs.h>
 #include <linux/pipe_fs_i.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/splice.h>
 #include <linux/uaccess.h>
@@ -89,7 +90,7 @@ static int pipe_raw_release(struct inode *inode, struct file *filp)
 /* A read page of the buffer's current sub-buffer size. */
 static int pipe_raw_get_page(struct pipe_raw *raw, struct trace_buffer *b)
 {
-	unsigned int size = ring_buffer_subbuf_size_get(b);
+	unsigned int size = PAGE_SIZE << ring_buffer_subbuf_order_get(b);
 	int ret;
 
 	if (raw->page && raw->page_buffer == b && raw->page_size == size)
@@ -104,10 +105,31 @@ static int pipe_raw_get_page(struct pipe_raw *raw, struct trace_buffer *b)
 }
 
 /*
+ * Wait, if @block, until the CPU's buffer has records for a reader that
+ * wants @full percent of it used.  raw->lock held, dropped meanwhile.
+ * Return 0 to try again, or an error (-EAGAIN when not blocking).
+ */
+static int pipe_raw_wait(struct pipe_raw *raw, struct trace_buffer *b,
+			 bool block, int full)
+{
+	int ret;
+
+	if (!block)
+		return -EAGAIN;
+	/* Never spin unkillably should the wait and the read disagree. */
+	if (signal_pending(current))
+		return -ERESTARTSYS;
+	mutex_unlock(&raw->lock);
+	ret = ring_buffer_wait(b, raw->cpu, full, NULL, NULL);
+	mutex_lock(&raw->lock);
+	return ret;
+}
+
+/*
  * Fill raw->page with the next sub-buffer of records, waiting for one if
  * @block.  Return 0 or an error (-EAGAIN when empty and not blocking).
  */
-static int pipe_raw_fill(struct pipe_raw *raw, bool block, int full)
+static int pipe_raw_fill(struct pipe_raw *raw, bool block)
 {
 	struct trace_buffer *b;
 	int ret;
@@ -125,11 +147,7 @@ static int pipe_raw_fill(struct pipe_raw *raw, bool block, int full)
 					    raw->cpu, 0);
 		if (ret != -ENODATA)
 			break;
-		if (!block)
-			return -EAGAIN;
-		mutex_unlock(&raw->lock);
-		ret = ring_buffer_wait(b, raw->cpu, full, NULL, NULL);
-		mutex_lock(&raw->lock);
+		ret = pipe_raw_wait(raw, b, block, 0);
 		if (ret)
 			return ret;
 	}
@@ -138,6 +156,59 @@ static int pipe_raw_fill(struct pipe_raw *raw, bool block, int full)
 	raw->read = 0;
 	raw->len = raw->page_size;
 	return 0;
+}
+
+/*
+ * The next sub-buffer of records as a page for the pipe, waiting for one
+ * if @block (until buffer_percent is used).  A whole sub-buffer comes out
+ * of the ring buffer without a copy (ring_buffer_read_page() exchanges
+ * pages); a page of larger order is copied into a compound page, which the
+ * pipe can hold.  Return the page, its size in @sizep, or an ERR_PTR()
+ * (-EAGAIN when empty and not blocking).
+ */
+static struct page *pipe_raw_take(struct pipe_raw *raw, struct trace_buffer *b,
+				  bool block, int full, size_t *sizep)
+{
+	struct buffer_data_read_page *rp;
+	struct page *page = NULL;
+	size_t size;
+	void *data;
+	int ret;
+
+	ret = ring_buffer_alloc_read_page(b, raw->cpu, &rp);
+	if (ret)
+		return ERR_PTR(ret);
+	size = ring_buffer_read_page_size(rp);
+	for (;;) {
+		ret = ring_buffer_read_page(b, rp, size, raw->cpu, 0);
+		if (ret != -ENODATA)
+			break;
+		ret = pipe_raw_wait(raw, b, block, full);
+		if (ret)
+			goto out;
+		/* The buffer may have been resized or swapped meanwhile. */
+		if (READ_ONCE(raw->ab->buffer) != b) {
+			ret = -EAGAIN;
+			goto out;
+		}
+	}
+	if (ret < 0)
+		goto out;
+	data = ring_buffer_read_page_data(rp);
+	if (size == PAGE_SIZE) {
+		page = virt_to_page(data);
+		get_page(page);		/* the pipe's; rp's is freed below */
+	} else {
+		page = alloc_pages(GFP_KERNEL | __GFP_COMP, get_order(size));
+		if (page)
+			memcpy(page_address(page), data, size);
+		else
+			ret = -ENOMEM;
+	}
+out:
+	ring_buffer_free_read_page(b, raw->cpu, rp);
+	*sizep = size;
+	return ret ? ERR_PTR(ret) : page;
 }
 
 static ssize_t pipe_raw_read(struct file *filp, char __user *ubuf,
@@ -151,7 +222,7 @@ static ssize_t pipe_raw_read(struct file *filp, char __user *ubuf,
 		return 0;
 	mutex_lock(&raw->lock);
 	if (raw->read >= raw->len) {
-		ret = pipe_raw_fill(raw, !(filp->f_flags & O_NONBLOCK), 0);
+		ret = pipe_raw_fill(raw, !(filp->f_flags & O_NONBLOCK));
 		/* No snapshot buffer: nothing to read, ever. */
 		if (ret == -ENODATA)
 			ret = 0;
@@ -207,7 +278,7 @@ static ssize_t pipe_raw_splice(struct file *filp, loff_t *ppos,
 	struct trace_buffer *b;
 	struct page *page;
 	ssize_t ret = 0;
-	int order;
+	size_t size;
 
 	if (splice_grow_spd(pipe, &spd))
 		return -ENOMEM;
@@ -221,26 +292,32 @@ static ssize_t pipe_raw_splice(struct file *filp, loff_t *ppos,
 			ret = spd.nr_pages ? 0 : -EINVAL;
 			break;
 		}
-		/* A sub-buffer a read() began is spliced whole. */
-		if (raw->read >= raw->len)
-			ret = pipe_raw_fill(raw, block && !spd.nr_pages,
-					    READ_ONCE(tr->buffer_percent));
-		if (ret)
-			break;
-		order = get_order(raw->page_size);
-		page = alloc_pages(GFP_KERNEL | __GFP_COMP, order);
-		if (!page) {
-			ret = -ENOMEM;
-			break;
+		if (raw->read < raw->len) {
+			/* A sub-buffer a read() began is spliced whole. */
+			size = raw->page_size;
+			page = alloc_pages(GFP_KERNEL | __GFP_COMP,
+					   get_order(size));
+			if (!page) {
+				ret = -ENOMEM;
+				break;
+			}
+			memcpy(page_address(page),
+			       ring_buffer_read_page_data(raw->page), size);
+			raw->read = raw->len;
+		} else {
+			page = pipe_raw_take(raw, b, block && !spd.nr_pages,
+					     READ_ONCE(tr->buffer_percent),
+					     &size);
+			if (IS_ERR(page)) {
+				ret = PTR_ERR(page);
+				break;
+			}
 		}
-		memcpy(page_address(page),
-		       ring_buffer_read_page_data(raw->page), raw->page_size);
-		raw->read = raw->len;
 		spd.pages[spd.nr_pages] = page;
 		spd.partial[spd.nr_pages].offset = 0;
-		spd.partial[spd.nr_pages].len = raw->page_size;
+		spd.partial[spd.nr_pages].len = size;
 		spd.nr_pages++;
-		len -= raw->page_size;
+		len -= size;
 		block = false;
 	}
 	mutex_unlock(&raw->lock);

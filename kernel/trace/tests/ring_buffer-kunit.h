@@ -826,6 +826,87 @@ static void rbt_read_page_lost(struct kunit *test)
 	ring_buffer_free_read_page(t->b, t->cpu, rp);
 }
 
+/* Count the data records of a read page, checking their order. */
+static unsigned long rbt_page_seqs(struct kunit *test,
+				   struct buffer_data_page *page, s64 *last)
+{
+	unsigned long commit = local_read(&page->commit) & RB_COMMIT_MASK;
+	struct ring_buffer_event *ev;
+	unsigned long off = 0, n = 0;
+	unsigned int len;
+	u32 seq;
+
+	while (off < commit) {
+		ev = (void *)&page->data[off];
+		len = rb_record_len(ev);
+		if (!len) {
+			KUNIT_FAIL(test, "bad record at %lu of %lu", off, commit);
+			break;
+		}
+		if (rb_is_data(ev)) {
+			seq = *(u32 *)rb_payload(ev);
+			KUNIT_EXPECT_GT(test, (s64)seq, *last);
+			*last = seq;
+			n++;
+		}
+		off += len;
+	}
+	return n;
+}
+
+/*
+ * Whole pages leave by exchange (rb_swap_out()), partial ones by copy:
+ * across wraps, with a reservation open and a nested writer in between,
+ * every record read comes out once and in order, the counts add up, and
+ * no page is left dirty once everything is read.
+ */
+static void rbt_read_page_swap(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct buffer_data_read_page *rp;
+	struct ring_buffer_event *ev;
+	unsigned long read = 0, swaps = 0;
+	unsigned int i, round;
+	void *prev, *data;
+	s64 last = -1;
+	u32 seq = 0, *p;
+
+	rbt_buffer(test, 4 * PAGE_SIZE, RB_FL_OVERWRITE);
+	KUNIT_ASSERT_EQ(test, ring_buffer_alloc_read_page(t->b, t->cpu, &rp), 0);
+	for (round = 0; round < 4; round++) {
+		for (i = 0; i < 1000; i++)	/* more than the ring holds */
+			rbt_write_seq(t, seq++, 24);
+		/* Pages are read while a reservation is open... */
+		ev = ring_buffer_lock_reserve(t->b, 8);
+		KUNIT_ASSERT_NOT_NULL(test, ev);
+		p = ring_buffer_event_data(ev);
+		p[0] = seq++;
+		p[1] = 0;
+		prev = ring_buffer_read_page_data(rp);
+		while (!ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, 1)) {
+			data = ring_buffer_read_page_data(rp);
+			swaps += data != prev;
+			prev = data;
+			read += rbt_page_seqs(test, data, &last);
+		}
+		/* ...and a writer nests in it before it commits. */
+		KUNIT_EXPECT_EQ(test, rbt_write_seq(t, seq++, 24), 0);
+		ring_buffer_unlock_commit(t->b);
+		t->ok++;
+	}
+	KUNIT_EXPECT_GT(test, swaps, 4UL);
+	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(t->b, t->cpu), 0UL);
+	/* What is left is in pages the writer has not finished: copied. */
+	while (!ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, 0))
+		read += rbt_page_seqs(test, ring_buffer_read_page_data(rp),
+				      &last);
+	KUNIT_EXPECT_EQ(test, last, (s64)seq - 1);
+	KUNIT_EXPECT_TRUE(test, ring_buffer_empty_cpu(t->b, t->cpu));
+	KUNIT_EXPECT_LE(test, ring_buffer_nr_dirty_pages(t->b, t->cpu), 1UL);
+	rbt_check_identity(test, t, read);
+	ring_buffer_free_read_page(t->b, t->cpu, rp);
+}
+
 /* events/header_event keeps mainline's text. */
 static void rbt_entry_header(struct kunit *test)
 {
@@ -881,6 +962,7 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_iter_overwritten),
 	KUNIT_CASE(rbt_read_page_decode),
 	KUNIT_CASE(rbt_read_page_lost),
+	KUNIT_CASE(rbt_read_page_swap),
 	KUNIT_CASE(rbt_entry_header),
 	KUNIT_CASE_SLOW(rbt_wait),
 	KUNIT_CASE(rbt_subbuf_order),

@@ -6,6 +6,7 @@
  */
 #include <kunit/test.h>
 
+#include "../trace_ctx.h"
 #include "../trace_entries.h"
 
 static const char *to_text(struct kunit *test, struct trace_seq *s)
@@ -15,6 +16,52 @@ static const char *to_text(struct kunit *test, struct trace_seq *s)
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	memcpy(t, s->buffer, trace_seq_used(s));
 	return t;
+}
+
+/* The inline context word equals the full one, in and out of its case. */
+static void to_ctx_fast(struct kunit *test)
+{
+	unsigned long flags;
+	int i;
+
+#define TO_CTX_SAME(irqs)						\
+	KUNIT_EXPECT_EQ(test, trace_ctx_irq_test(irqs),			\
+			tracing_gen_ctx_irq_test(irqs))
+
+	TO_CTX_SAME(0);
+	TO_CTX_SAME(TRACE_FLAG_IRQS_NOSUPPORT);
+	/* Preempt depths up to and past what the fast case takes. */
+	for (i = 0; i < 18; i++) {
+		preempt_disable();
+		TO_CTX_SAME(0);
+	}
+	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		KUNIT_EXPECT_EQ(test, trace_ctx_irq_test(0) & 0xf, 0xfU);
+	for (i = 0; i < 18; i++)
+		preempt_enable();
+	/* A reschedule pending. */
+	preempt_disable();
+	set_tsk_need_resched(current);
+	TO_CTX_SAME(0);
+	KUNIT_EXPECT_TRUE(test, trace_ctx_irq_test(0) &
+			  (TRACE_FLAG_NEED_RESCHED << 16));
+	clear_tsk_need_resched(current);
+	preempt_enable();
+	/* Softirqs off, irqs off, migration off. */
+	local_bh_disable();
+	TO_CTX_SAME(0);
+	KUNIT_EXPECT_TRUE(test, trace_ctx_irq_test(0) &
+			  (TRACE_FLAG_BH_OFF << 16));
+	local_bh_enable();
+	local_irq_save(flags);
+	TO_CTX_SAME(TRACE_FLAG_IRQS_OFF);
+	local_irq_restore(flags);
+	migrate_disable();
+	TO_CTX_SAME(0);
+	if (IS_ENABLED(CONFIG_SMP))
+		KUNIT_EXPECT_EQ(test, (trace_ctx_irq_test(0) >> 4) & 0xf, 1U);
+	migrate_enable();
+#undef TO_CTX_SAME
 }
 
 static void to_irq_flags(struct kunit *test)
@@ -234,6 +281,7 @@ static void to_header(struct kunit *test)
 }
 
 static struct kunit_case trace_output_cases[] = {
+	KUNIT_CASE(to_ctx_fast),
 	KUNIT_CASE(to_irq_flags),
 	KUNIT_CASE(to_timestamps),
 	KUNIT_CASE(to_line_default),

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * trace_ctx.h - the context word of a record (struct trace_entry's flags
+ * and preempt_count), computed inline in the common case.
+ *
+ * tracing_gen_ctx_irq_test() (trace_output.c) builds the word from the
+ * preempt count, the reschedule flags and the migrate-disable depth, a
+ * test for each.  Most events are recorded from a task with a shallow
+ * preempt count and nothing pending, where the word is just the irq
+ * state and the preempt depth: trace_ctx_irq_test() checks that case in
+ * one compare and three loads, and leaves the rest to the full function.
+ */
+#ifndef _TRACE_CTX_H
+#define _TRACE_CTX_H
+
+#include <linux/preempt.h>
+#include <linux/sched.h>
+#include <linux/trace_events.h>
+
+/**
+ * trace_ctx_irq_test() - tracing_gen_ctx_irq_test(), inline when simple
+ * @irqs_status: TRACE_FLAG_IRQS_OFF or TRACE_FLAG_IRQS_NOSUPPORT, or 0
+ *
+ * Context: any.
+ * Return: what tracing_gen_ctx_irq_test(@irqs_status) returns.
+ */
+static __always_inline unsigned int trace_ctx_irq_test(unsigned int irqs_status)
+{
+	unsigned int pc = preempt_count();
+
+	/*
+	 * Below 16: no NMI, hardirq or softirq bits, and a preempt depth
+	 * the word holds as it is.
+	 */
+	if (likely(pc < 0x10 &&
+#ifdef CONFIG_SMP
+		   !current->migration_disabled &&
+#endif
+		   !tif_need_resched() && !test_preempt_need_resched()))
+		return irqs_status << 16 | pc;
+	return tracing_gen_ctx_irq_test(irqs_status);
+}
+
+#endif /* _TRACE_CTX_H */
