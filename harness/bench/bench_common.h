@@ -24,9 +24,11 @@
 #ifndef _BENCH_COMMON_H
 #define _BENCH_COMMON_H
 
+#include <linux/cpumask.h>
 #include <linux/fs.h>
 #include <linux/ktime.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 
 #define BENCH_COLD	20000UL
 #define BENCH_WRAP	100000UL
@@ -43,6 +45,21 @@ static inline void bench_reset_trace(void *unused)
 	f = filp_open("/sys/kernel/tracing/trace", O_WRONLY | O_TRUNC, 0);
 	if (!IS_ERR(f))
 		filp_close(f, NULL);
+}
+
+/*
+ * Keep the bench on one CPU through its affinity, as a traced task
+ * normally runs, rather than with migrate_disable(), whose depth every
+ * record's context word would carry.
+ */
+static inline void bench_pin(void)
+{
+	set_cpus_allowed_ptr(current, cpumask_of(raw_smp_processor_id()));
+}
+
+static inline void bench_unpin(void)
+{
+	set_cpus_allowed_ptr(current, cpu_possible_mask);
 }
 
 static inline u64 bench_time(bench_fn run, void *arg, unsigned long want,

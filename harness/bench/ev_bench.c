@@ -351,22 +351,22 @@ static int run_set(const char *val, const struct kernel_param *kp)
 	}
 	if (!strcmp(n, "ev_latency_pair")) {
 		/* The harness set up the triggers; the events stay off. */
-		migrate_disable();
+		bench_pin();
 		bench(n, run_pair);
-		migrate_enable();
+		bench_unpin();
 		return 0;
 	}
 	soft = strlen(n) > 5 && !strcmp(n + strlen(n) - 5, "_soft");
 	str = strlen(n) > 4 && !strcmp(n + strlen(n) - 4, "_str");
 	event = str ? "bench_str" : "bench_3f";
-	migrate_disable();
+	bench_pin();
 	if (!soft)
 		ret = trace_set_clr_event("ev_bench", event, 1);
 	if (!ret)
 		bench(n, str ? run_str : run_3f);
 	if (!soft)
 		trace_set_clr_event("ev_bench", event, 0);
-	migrate_enable();
+	bench_unpin();
 	return ret;
 }
 
@@ -382,7 +382,7 @@ static int __init ev_bench_init(void)
 
 	if (!strcmp(mode, "hold"))
 		return 0;
-	migrate_disable();
+	bench_pin();
 	if (!strcmp(mode, "pid")) {
 		ret = trace_set_clr_event("ev_bench", "bench_3f", 1);
 		if (!ret)
@@ -410,7 +410,7 @@ static int __init ev_bench_init(void)
 	bench_perf("ev_perf_reject", 1, "c < 0");
 out:
 	trace_set_clr_event("ev_bench", NULL, 0);
-	migrate_enable();
+	bench_unpin();
 	return ret ? ret : -EAGAIN;
 }
 module_init(ev_bench_init);

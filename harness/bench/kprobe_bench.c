@@ -62,9 +62,9 @@ static void bench_trap(void)
 	if (register_kprobe(&kp))
 		return;
 	msleep(200);	/* let the optimizer settle */
-	migrate_disable();
+	bench_pin();
 	run("kprobe_trap");
-	migrate_enable();
+	bench_unpin();
 	unregister_kprobe(&kp);
 }
 
@@ -96,9 +96,9 @@ static void bench_event(char *buf, bool ret, const char *name,
 	if (!IS_ERR(file)) {
 		if (!trace_array_set_clr_event(file->tr, "kprobes", name, true)) {
 			msleep(200);	/* let the optimizer settle */
-			migrate_disable();
+			bench_pin();
 			run(row);
-			migrate_enable();
+			bench_unpin();
 			trace_array_set_clr_event(file->tr, "kprobes", name,
 						  false);
 		}
@@ -113,9 +113,9 @@ static int __init kprobe_bench_init(void)
 
 	if (!buf)
 		return -ENOMEM;
-	migrate_disable();
+	bench_pin();
 	run("kprobe_off");
-	migrate_enable();
+	bench_unpin();
 	bench_trap();
 	bench_event(buf, false, "bench_kprobe", "kprobe_hit");
 	bench_event(buf, true, "bench_kretprobe", "kretprobe_hit");

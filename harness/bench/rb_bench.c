@@ -106,7 +106,7 @@ static int __init rb_bench_init(void)
 		return -ENOMEM;
 
 	/* One CPU throughout, so every case sees the same per-CPU buffer. */
-	migrate_disable();
+	bench_pin();
 	bench_case("reserve_commit", bench_reserve_commit, NULL, reset);
 	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
 		if (sizes[i] == RB_BENCH_PAYLOAD)
@@ -118,7 +118,7 @@ static int __init rb_bench_init(void)
 	pr_info("BENCH_INFO rb overrun %lu\n",
 		ring_buffer_overrun_cpu(buf, smp_processor_id()));
 	bench_consume_case();
-	migrate_enable();
+	bench_unpin();
 	ring_buffer_free(buf);
 	return -EAGAIN;
 }

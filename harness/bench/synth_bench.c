@@ -47,9 +47,9 @@ static int __init synth_bench_init(void)
 	ret = trace_array_set_clr_event(file->tr, "synthetic", "bench_synth",
 					true);
 	if (!ret) {
-		migrate_disable();
+		bench_pin();
 		bench_case("synth_trace", run, file, bench_reset_trace);
-		migrate_enable();
+		bench_unpin();
 		trace_array_set_clr_event(file->tr, "synthetic", "bench_synth",
 					  false);
 	}
