@@ -16,19 +16,19 @@
 
 #include "ring_buffer_types.h"
 
-/* Set at boot when the CPU lacks a local 128-bit cmpxchg. */
-static DEFINE_STATIC_KEY_FALSE(rb_no_cmpxchg128);
-
-static int __init rb_write_init(void)
+/*
+ * Whether the CPU has a local 128-bit cmpxchg: a CPU feature, patched in
+ * at boot where the architecture can (x86's alternatives), so the test
+ * costs nothing on the write path.
+ */
+static __always_inline bool rb_cmpxchg128_ok(void)
 {
 #ifdef system_has_cmpxchg128
-	if (system_has_cmpxchg128())
-		return 0;
+	return system_has_cmpxchg128();
+#else
+	return false;
 #endif
-	static_branch_enable(&rb_no_cmpxchg128);
-	return 0;
 }
-early_initcall(rb_write_init);
 
 /*
  * Without a 128-bit cmpxchg, interrupts off make the update atomic against
@@ -56,7 +56,7 @@ static __always_inline bool rb_ws_update(struct rb_cpu *c,
 					 const union rb_wstate *new)
 {
 #ifdef system_has_cmpxchg128
-	if (!static_branch_unlikely(&rb_no_cmpxchg128))
+	if (rb_cmpxchg128_ok())
 		return try_cmpxchg128_local(&c->ws.full, &old->full, new->full);
 #endif
 	return rb_ws_update_irqoff(c, old, new);
@@ -229,46 +229,6 @@ rb_reserve_slow(struct trace_buffer *b, struct rb_cpu *c, unsigned long need,
 	return p;
 }
 
-/*
- * Reserve @need bytes on @c, stamped @now (read by the caller first, so
- * that little is live across the clock's call).  The caller has bumped
- * c->committing.  The fast path is one try of the cmpxchg; everything
- * else, a writer that interrupted us included, goes the slow way, which
- * reads the clock again.  A writer that interrupts us between the clock
- * and the load of ws leaves a later stamp there: @now is then behind it,
- * the delta "negative", and the slow path takes it.
- */
-static __always_inline struct ring_buffer_event *
-rb_reserve(struct trace_buffer *b, struct rb_cpu *c, unsigned long need,
-	   long depth, u64 now)
-{
-	struct ring_buffer_event *ev;
-	/* Both halves are set before use: no automatic zeroing. */
-	union rb_wstate old __uninitialized, new __uninitialized;
-	u64 delta;
-
-	old.pos = READ_ONCE(c->ws.pos);
-	old.ts = READ_ONCE(c->ws.ts);
-	new.ts = now;
-	new.pos = old.pos + need;
-	delta = now - old.ts;
-#ifdef system_has_cmpxchg128
-	if (likely(delta <= RB_DELTA_MAX && !b->time_stamp_abs &&
-		   !(((old.pos - 1) ^ (new.pos - 1)) & ~b->mask) &&
-		   !static_branch_unlikely(&rb_no_cmpxchg128) &&
-		   try_cmpxchg128_local(&c->ws.full, &old.full, new.full))) {
-		ev = (struct ring_buffer_event *)old.pos;
-		rb_set_header(ev, need, delta);
-		c->nest_ts[depth - 1] = now;
-		return ev;
-	}
-#endif
-	ev = rb_reserve_slow(b, c, need, &new.ts);
-	if (ev)
-		c->nest_ts[depth - 1] = new.ts;
-	return ev;
-}
-
 /* Make everything reserved up to the page of ws visible to readers. */
 static noinline void rb_publish_pages(struct trace_buffer *b,
 				      struct rb_cpu *c, unsigned long base)
@@ -336,31 +296,80 @@ static __always_inline struct rb_cpu *rb_writer_cpu(struct trace_buffer *b)
 			local_inc(&c->dropped);
 		return NULL;
 	}
-	if (static_branch_unlikely(&rb_no_cmpxchg128) && in_nmi()) {
+	if (!rb_cmpxchg128_ok() && in_nmi()) {
 		local_inc(&c->dropped);
 		return NULL;
 	}
 	return c;
 }
 
-static __always_inline struct ring_buffer_event *
-rb_begin(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
-	 u64 now)
+/*
+ * The rest of a reservation once c->committing is bumped: the slow path,
+ * and the unwinding of a reservation that fails.
+ */
+static noinline struct ring_buffer_event *
+rb_reserve_rest(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+		long depth)
 {
 	struct ring_buffer_event *ev;
-	long depth;
+	u64 ts;
 
-	depth = local_inc_return(&c->committing);
 	if (likely(depth <= RB_NEST_MAX && length <= b->max_data)) {
-		ev = rb_reserve(b, c, rb_need(length), depth, now);
-		if (likely(ev))
+		ev = rb_reserve_slow(b, c, rb_need(length), &ts);
+		if (likely(ev)) {
+			c->nest_ts[depth - 1] = ts;
 			return ev;
+		}
 	} else if (depth > RB_NEST_MAX) {
 		local_inc(&c->dropped);
 	}
 	/* Writers that nested in us may need us to publish. */
 	rb_end(b, c);
 	return NULL;
+}
+
+/*
+ * Reserve @length bytes of payload on @c, stamped @now, which the caller
+ * read first so that little is live across the clock's call.  The fast
+ * path is one try of the cmpxchg, in line; everything else goes to
+ * rb_reserve_rest(), a tail call, which reads the clock again: time
+ * extends, a page change, a writer that interrupted us.  One that came
+ * between the clock and our load of ws left a later stamp there than
+ * @now: the delta is "negative", too large, and goes the slow way.
+ */
+static __always_inline struct ring_buffer_event *
+rb_reserve_fast(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+		u64 now)
+{
+	/* Both halves are set before use: no automatic zeroing. */
+	union rb_wstate old __uninitialized, new __uninitialized;
+	struct ring_buffer_event *ev;
+	unsigned long need;
+	long depth;
+	u64 delta;
+
+	depth = local_inc_return(&c->committing);
+#ifdef system_has_cmpxchg128
+	if (unlikely(depth > RB_NEST_MAX || length > b->max_data ||
+		     !rb_cmpxchg128_ok()))
+		return rb_reserve_rest(b, c, length, depth);
+	need = rb_need(length);
+	old.pos = READ_ONCE(c->ws.pos);
+	old.ts = READ_ONCE(c->ws.ts);
+	new.ts = now;
+	new.pos = old.pos + need;
+	delta = now - old.ts;
+	if (unlikely(delta > RB_DELTA_MAX || b->time_stamp_abs ||
+		     (((old.pos - 1) ^ (new.pos - 1)) & ~b->mask) ||
+		     !try_cmpxchg128_local(&c->ws.full, &old.full, new.full)))
+		return rb_reserve_rest(b, c, length, depth);
+	ev = (struct ring_buffer_event *)old.pos;
+	rb_set_header(ev, need, delta);
+	c->nest_ts[depth - 1] = now;
+	return ev;
+#else
+	return rb_reserve_rest(b, c, length, depth);
+#endif
 }
 
 /**
@@ -389,7 +398,7 @@ ring_buffer_lock_reserve(struct trace_buffer *buffer, unsigned long length)
 	now = rb_now(buffer);
 	c = rb_writer_cpu(buffer);
 	if (likely(c)) {
-		ev = rb_begin(buffer, c, length, now);
+		ev = rb_reserve_fast(buffer, c, length, now);
 		if (likely(ev))
 			return ev;
 	}
@@ -497,7 +506,7 @@ int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 	now = rb_now(buffer);
 	c = rb_writer_cpu(buffer);
 	if (likely(c)) {
-		ev = rb_begin(buffer, c, length, now);
+		ev = rb_reserve_fast(buffer, c, length, now);
 		if (likely(ev)) {
 			memcpy(rb_payload(ev), data, length);
 			local_inc(&c->entries);

@@ -14,6 +14,7 @@
  */
 
 #include <trace/stages/forms.h>
+#include <trace/stages/strlen.h>
 
 #undef __field
 #define __field(type, item)
@@ -54,7 +55,7 @@
 	__DATA_LOC(item, (len) * sizeof(type))
 #undef __string
 #define __string(item, src)						\
-	__DATA_LOC(item, strlen(__STR_SRC(item, src)) + 1)
+	__DATA_LOC(item, trace_event_strlen(__STR_SRC(item, src)) + 1)
 #undef __string_len
 #define __string_len(item, src, len)					\
 	__DATA_LOC(item, strnlen(__STR_SRC(item, src), (len)) + 1)
@@ -75,7 +76,7 @@
 	__REL_LOC(item, (len) * sizeof(type))
 #undef __rel_string
 #define __rel_string(item, src)						\
-	__REL_LOC(item, strlen(__STR_SRC(item, src)) + 1)
+	__REL_LOC(item, trace_event_strlen(__STR_SRC(item, src)) + 1)
 #undef __rel_string_len
 #define __rel_string_len(item, src, len)				\
 	__REL_LOC(item, strnlen(__STR_SRC(item, src), (len)) + 1)

@@ -5,6 +5,8 @@
  * byte in mainline's layout.
  */
 #include <kunit/test.h>
+#include <linux/vmalloc.h>
+#include <trace/stages/strlen.h>
 
 /* A record as a TRACE_EVENT() would declare it. */
 struct kunit_rec {
@@ -122,9 +124,41 @@ static void fields_format_text(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, m->buf, want, sizeof(want) - 1);
 }
 
+/*
+ * trace_event_strlen() (stages/strlen.h) against strlen(): every length
+ * up to 40 at every alignment, and strings that end on the last bytes of
+ * a page followed by an unmapped one (a vmalloc() guard page), where the
+ * word loads run past the page.
+ */
+static void tef_strlen(struct kunit *test)
+{
+	char *buf = kunit_kzalloc(test, 64, GFP_KERNEL), *page;
+	unsigned int len, align, i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (align = 0; align < 8; align++)
+		for (len = 0; len <= 40; len++) {
+			memset(buf, 'x', 63);
+			buf[align + len] = '\0';
+			KUNIT_EXPECT_EQ(test, trace_event_strlen(buf + align),
+					(size_t)len);
+		}
+
+	page = vmalloc(PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	memset(page, 'y', PAGE_SIZE);
+	page[PAGE_SIZE - 1] = '\0';
+	for (i = 1; i <= 20; i++)
+		KUNIT_EXPECT_EQ(test,
+				trace_event_strlen(page + PAGE_SIZE - i),
+				(size_t)i - 1);
+	vfree(page);
+}
+
 static struct kunit_case trace_event_fields_cases[] = {
 	KUNIT_CASE(fields_layout),
 	KUNIT_CASE(fields_format_text),
+	KUNIT_CASE(tef_strlen),
 	{}
 };
 
