@@ -440,7 +440,10 @@ static int rb_copy_records(struct rb_cpu *c,
 	src = c->reader->data;
 	commit = local_read(&src->commit) & RB_COMMIT_MASK;
 	smp_rmb();	/* records below commit: pairs with rb_end() */
-	/* A full page is one the writer has left. */
+	/*
+	 * A full page is one the writer has left: pages up to commit_seq
+	 * are complete (pairs with rb_publish_pages()).
+	 */
 	if (smp_load_acquire(&c->commit_seq) == c->reader_seq) {
 		if (full)
 			return -EAGAIN;
