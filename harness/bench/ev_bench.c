@@ -37,15 +37,15 @@
  *	ev_perf_sample	off for ftrace, sampled on every hit by a perf event
  *			with PERF_SAMPLE_RAW, as perf record does (the
  *			kernel counter's overflow handler takes the sample)
+ *	ev_perf_reject	as ev_perf_sample, with a perf filter that rejects
+ *			every event ("c < 0", as perf record --filter);
+ *			ftrace_profile_set_filter() is not exported, so its
+ *			address is found with a kprobe
  *	perf_submit	perf's part of ev_perf_sample alone (run_submit())
  *	tp_probe, trace_clock, gen_ctx	steps of one event (bench_steps())
  *	ev_2cpu		bench_3f on, written from two CPUs at once (mode=hold)
  *	ev_reader	bench_3f on, written on CPU 0 while a reader splices
  *			its trace_pipe_raw (mode=hold, the harness starts it)
- *	ev_perf_reject	as ev_perf_sample, with a perf filter that rejects
- *			every event ("c < 0", as perf record --filter);
- *			ftrace_profile_set_filter() is not exported, so its
- *			address is found with a kprobe
  *
  * The events are switched with trace_set_clr_event(), which mainline and
  * ours both export.  Except in mode=hold, the module refuses to stay
