@@ -311,8 +311,14 @@ static int bench_writers(const char *name, int nr)
 		init_completion(&wr.done[k]);
 		t[k] = kthread_create(writer_thread, (void *)k, "ev_bench/%ld",
 				      k);
-		if (IS_ERR(t[k]))
-			return PTR_ERR(t[k]);	/* the others wait forever */
+		if (IS_ERR(t[k])) {
+			int err = PTR_ERR(t[k]);
+
+			/* Never woken, they end without running. */
+			while (k--)
+				kthread_stop(t[k]);
+			return err;
+		}
 		kthread_bind(t[k], k);
 	}
 	for (k = 0; k < nr; k++)

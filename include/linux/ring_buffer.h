@@ -67,6 +67,7 @@ __ring_buffer_event_data(struct ring_buffer_event *event)
 {
 	return event->type_len ? (void *)event->array : (void *)&event->array[1];
 }
+
 u64 ring_buffer_event_time_stamp(struct trace_buffer *buffer,
 				 struct ring_buffer_event *event);
 

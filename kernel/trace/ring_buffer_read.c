@@ -34,8 +34,8 @@ unsigned int rb_page_events(const struct rb_page *p, unsigned int len)
 	/*
 	 * A writer leaving a full page in overwrite mode runs this over the
 	 * page it pushes out, so it is kept tight: most records are small
-	 * data records, whose first byte gives the length.  One that runs
-	 * past @len is taken back after the loop.
+	 * data records, whose type_len alone gives their length.  One that
+	 * runs past @len is taken back after the loop.
 	 */
 	while (pos <= last) {
 		tl = ((const struct ring_buffer_event *)pos)->type_len;

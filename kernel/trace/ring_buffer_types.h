@@ -246,7 +246,8 @@ static __always_inline unsigned int rb_head_slot(unsigned long head)
 	return (head & ((1UL << RB_HEAD_GEN_SHIFT) - 1)) >> 1;
 }
 
-static __always_inline unsigned long rb_head_move(unsigned long head, unsigned int slot)
+static __always_inline unsigned long rb_head_move(unsigned long head,
+						  unsigned int slot)
 {
 	return (((head >> RB_HEAD_GEN_SHIFT) + 1) << RB_HEAD_GEN_SHIFT) |
 	       (unsigned long)slot << 1;
@@ -303,7 +304,8 @@ static __always_inline unsigned int rb_usable(const struct trace_buffer *b)
  *
  * Return: its length, or 0 for a record that cannot be valid.
  */
-static __always_inline unsigned int rb_record_len(const struct ring_buffer_event *ev)
+static __always_inline unsigned int
+rb_record_len(const struct ring_buffer_event *ev)
 {
 	switch (ev->type_len) {
 	case 0:
@@ -336,8 +338,8 @@ static __always_inline u64 rb_time_value(const struct ring_buffer_event *ev)
  *
  * Return: the time stamp of @ev, which the next record's delta adds to.
  */
-static __always_inline u64 rb_apply_time(const struct ring_buffer_event *ev, u64 ts,
-				u64 page_ts)
+static __always_inline u64 rb_apply_time(const struct ring_buffer_event *ev,
+					 u64 ts, u64 page_ts)
 {
 	switch (ev->type_len) {
 	case RINGBUF_TYPE_TIME_EXTEND:
@@ -362,7 +364,7 @@ static __always_inline struct rb_page *rb_page_of(unsigned long base)
 }
 
 static __always_inline unsigned int rb_next_slot(const struct rb_cpu *c,
-					unsigned int slot)
+						 unsigned int slot)
 {
 	return slot + 1 == c->nr_pages ? 0 : slot + 1;
 }
@@ -426,7 +428,8 @@ void rb_wakeup(struct rb_cpu *c);
 /* ring_buffer_iter.c */
 struct rb_page *rb_find_seq(struct rb_cpu *c, u64 seq);
 
-static __always_inline struct rb_cpu *rb_cpu_of(struct trace_buffer *b, int cpu)
+static __always_inline struct rb_cpu *rb_cpu_of(struct trace_buffer *b,
+						int cpu)
 {
 	if (cpu < 0 || cpu >= nr_cpu_ids)
 		return NULL;

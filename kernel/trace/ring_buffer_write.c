@@ -17,9 +17,8 @@
 #include "ring_buffer_types.h"
 
 /*
- * Whether the CPU has a local 128-bit cmpxchg: a CPU feature, patched in
- * at boot where the architecture can (x86's alternatives), so the test
- * costs nothing on the write path.
+ * Whether the CPU has a local 128-bit cmpxchg: the architecture's own
+ * test (on x86 a bit of the boot CPU's features, read from memory).
  */
 static __always_inline bool rb_cmpxchg128_ok(void)
 {

@@ -7,8 +7,9 @@
  * preempt count, the reschedule flags and the migrate-disable depth, a
  * test for each.  Most events are recorded from a task with a shallow
  * preempt count and nothing pending, where the word is just the irq
- * state and the preempt depth: trace_ctx_irq_test() checks that case in
- * one compare and three loads, and leaves the rest to the full function.
+ * state and the preempt depth: trace_ctx_irq_test() checks that case (one
+ * compare of the preempt count, a test each of the migrate-disable depth
+ * and the two reschedule flags) and leaves the rest to the full function.
  */
 #ifndef _TRACE_CTX_H
 #define _TRACE_CTX_H
@@ -27,16 +28,17 @@
 static __always_inline unsigned int trace_ctx_irq_test(unsigned int irqs_status)
 {
 	unsigned int pc = preempt_count();
+	bool migrating_off = false;
 
+#ifdef CONFIG_SMP
+	migrating_off = current->migration_disabled;
+#endif
 	/*
 	 * Below 16: no NMI, hardirq or softirq bits, and a preempt depth
 	 * the word holds as it is.
 	 */
-	if (likely(pc < 0x10 &&
-#ifdef CONFIG_SMP
-		   !current->migration_disabled &&
-#endif
-		   !tif_need_resched() && !test_preempt_need_resched()))
+	if (likely(pc < 0x10 && !migrating_off && !tif_need_resched() &&
+		   !test_preempt_need_resched()))
 		return irqs_status << 16 | pc;
 	return tracing_gen_ctx_irq_test(irqs_status);
 }

@@ -164,7 +164,7 @@ static int pipe_raw_fill(struct pipe_raw *raw, bool block)
  * of the ring buffer without a copy (ring_buffer_read_page() exchanges
  * pages); a page of larger order is copied into a compound page, which the
  * pipe can hold.  Return the page, its size in @sizep, or an ERR_PTR()
- * (-EAGAIN when empty and not blocking).
+ * (-EAGAIN when empty and not blocking, -ENODATA when the buffer is gone).
  */
 static struct page *pipe_raw_take(struct pipe_raw *raw, struct trace_buffer *b,
 				  bool block, int full, size_t *sizep)
@@ -175,22 +175,22 @@ static struct page *pipe_raw_take(struct pipe_raw *raw, struct trace_buffer *b,
 	void *data;
 	int ret;
 
-	ret = ring_buffer_alloc_read_page(b, raw->cpu, &rp);
-	if (ret)
-		return ERR_PTR(ret);
-	size = ring_buffer_read_page_size(rp);
 	for (;;) {
+		ret = ring_buffer_alloc_read_page(b, raw->cpu, &rp);
+		if (ret)
+			return ERR_PTR(ret);
+		size = ring_buffer_read_page_size(rp);
 		ret = ring_buffer_read_page(b, rp, size, raw->cpu, 0);
 		if (ret != -ENODATA)
 			break;
+		ring_buffer_free_read_page(b, raw->cpu, rp);
 		ret = pipe_raw_wait(raw, b, block, full);
 		if (ret)
-			goto out;
-		/* The buffer may have been resized or swapped meanwhile. */
-		if (READ_ONCE(raw->ab->buffer) != b) {
-			ret = -EAGAIN;
-			goto out;
-		}
+			return ERR_PTR(ret);
+		/* The buffer may have been swapped (snapshot) meanwhile. */
+		b = READ_ONCE(raw->ab->buffer);
+		if (!b)
+			return ERR_PTR(-ENODATA);
 	}
 	if (ret < 0)
 		goto out;
