@@ -112,10 +112,12 @@ void rb_cpu_init_state(struct rb_cpu *c)
 		c->slots[i]->slot = i;
 		c->slots[i]->seq = 0;
 		c->slots[i]->real_end = 0;
+		c->slots[i]->events = 0;
 		local_set(&c->slots[i]->data->commit, 0);
 	}
 	c->reader->seq = 0;
 	c->reader->real_end = 0;
+	c->reader->events = 0;
 	c->reader->slot = c->nr_pages - 1;
 	local_set(&c->reader->data->commit, 0);
 
@@ -128,6 +130,7 @@ void rb_cpu_init_state(struct rb_cpu *c)
 	c->commit_page = first;
 	c->commit_base = (unsigned long)first->data;
 	c->commit_seq = 1;
+	c->published = 0;
 	c->head = 0;
 	c->reader_seq = 0;
 

@@ -334,8 +334,8 @@ int ring_buffer_alloc_read_page(struct trace_buffer *buffer, int cpu,
 	if (!r)
 		return -ENOMEM;
 	r->order = buffer->subbuf_order;
-	pg = alloc_pages_node(node, GFP_KERNEL | __GFP_NORETRY | __GFP_ZERO,
-			      r->order);
+	/* Not zeroed: ring_buffer_read_page() clears what it leaves unused. */
+	pg = alloc_pages_node(node, GFP_KERNEL | __GFP_NORETRY, r->order);
 	if (!pg) {
 		kfree(r);
 		return -ENOMEM;
@@ -391,6 +391,31 @@ unsigned int ring_buffer_read_page_size(struct buffer_data_read_page *rpage)
 EXPORT_SYMBOL_GPL(ring_buffer_read_page_size);
 
 /*
+ * End a page for the caller of ring_buffer_read_page(): after its @len
+ * bytes of records the count of @lost records, if any and if it fits in
+ * @room (libtraceevent reads it there), then zeroes to the end of @room,
+ * so that nothing older leaks out with the page; and the commit word.
+ */
+static void rb_page_finish(struct buffer_data_page *page, unsigned long len,
+			   size_t room, unsigned long lost)
+{
+	unsigned long flags = 0;
+
+	if (lost) {
+		if (room - len >= sizeof(long)) {
+			memcpy(&page->data[len], &lost, sizeof(long));
+			len += sizeof(long);
+			flags |= RB_MISSED_STORED;
+		}
+		flags |= RB_MISSED_EVENTS;
+	}
+	memset(&page->data[len], 0, room - len);
+	if (flags & RB_MISSED_STORED)
+		len -= sizeof(long);
+	local_set(&page->commit, len | flags);
+}
+
+/*
  * Give the caller the whole reader page, which the writer has left and
  * nothing has been read from, in exchange for @rpage's page, which
  * becomes the reader page; @commit of its bytes are records, and @room
@@ -400,19 +425,10 @@ static void rb_swap_out(struct rb_cpu *c, struct buffer_data_read_page *rpage,
 			unsigned long commit, size_t room)
 {
 	struct buffer_data_page *src = c->reader->data, *dst = rpage->data;
-	unsigned long flags = 0;
 
-	c->read += rb_page_events(c->reader, commit);
-	if (c->lost) {
-		/* libtraceevent reads the count after the records. */
-		if (room - commit >= sizeof(long)) {
-			memcpy(&src->data[commit], &c->lost, sizeof(long));
-			flags |= RB_MISSED_STORED;
-		}
-		flags |= RB_MISSED_EVENTS;
-		c->lost = 0;
-	}
-	local_set(&src->commit, commit | flags);
+	c->read += c->reader->events;	/* complete: see the caller */
+	rb_page_finish(src, commit, room, c->lost);
+	c->lost = 0;
 
 	dst->time_stamp = src->time_stamp;
 	local_set(&dst->commit, 0);
@@ -469,15 +485,7 @@ static int rb_copy_records(struct rb_cpu *c,
 	if (!copied)
 		return -ENOSPC;
 	c->lost = 0;
-	if (lost) {
-		/* libtraceevent reads the count after the records. */
-		if (room - copied >= sizeof(long)) {
-			memcpy(&dst->data[copied], &lost, sizeof(long));
-			copied |= RB_MISSED_STORED;
-		}
-		copied |= RB_MISSED_EVENTS;
-	}
-	local_set(&dst->commit, copied);
+	rb_page_finish(dst, copied, room, lost);
 	return 0;
 }
 

@@ -104,12 +104,16 @@ struct buffer_data_read_page {
  *	entered it (see the file comment)
  * @slot: the slot it occupies, or occupied when the reader took it
  * @real_end: bytes of records when the writer left it
+ * @events: data records in it, set when it is published complete (see
+ *	rb_publish_pages()), so that neither a writer pushing it out nor a
+ *	reader taking it whole has to walk it
  */
 struct rb_page {
 	struct buffer_data_page	*data;
 	u64			seq;
 	unsigned int		slot;
 	unsigned int		real_end;
+	unsigned int		events;
 };
 
 /**
@@ -132,14 +136,23 @@ union rb_wstate {
  * struct rb_waiters - readers sleeping until data arrives
  * @work: raised by a committing writer; wakes @wq from irq context
  * @wq: the sleepers
- * @pending: a reader waits; writers queue @work when they commit
- * @full: the smallest buffer_percent a waiter asks for (0: any data)
+ * @pending: a reader waits for any record: writers queue @work when they
+ *	commit
+ * @full_pending: a reader waits for a share of the pages: the writer
+ *	that completes a page weighs @full
+ * @full: the smallest share the waiters armed since the last wake-up ask
+ *	for, RB_WAIT_UNSET if none.  Waiters only lower it; the writer that
+ *	wakes them resets it and both flags, and every woken waiter arms
+ *	again before it sleeps.
  * @wakeups: bumped by ring_buffer_wake_waiters() to end every wait
  */
+#define RB_WAIT_UNSET		101
+
 struct rb_waiters {
 	struct irq_work		work;
 	wait_queue_head_t	wq;
 	bool			pending;
+	bool			full_pending;
 	int			full;
 	unsigned long		wakeups;
 };
@@ -153,6 +166,7 @@ struct rb_waiters {
  * @commit_base: data page of @commit_page, for the commit fast path
  * @commit_page: the page holding the last published record
  * @commit_seq: seq of @commit_page, stored with release
+ * @published: records on the pages published complete so far
  * @nest_ts: time stamp of the open reservation at each nesting depth
  * @entries: records committed (discarded ones are not counted)
  * @overrun: records lost to overwrite or resize
@@ -162,8 +176,6 @@ struct rb_waiters {
  *	mode, or a reader was swapping the page to overwrite)
  * @pages_touched: pages entered
  * @pages_lost: pages given up unread (overwritten, or dropped by a resize)
- * @wake_touched: @pages_touched when a writer last weighed waking a reader
- *	that waits for a share of the buffer (it grows only by pages)
  * @written_bytes: bytes of records in pages the writer left
  * @lost_bytes: bytes of records lost to overwrite
  * @record_disabled: writers refuse when non-zero: RB_CPU_PAUSED while the
@@ -199,6 +211,7 @@ struct rb_cpu {
 	unsigned long		commit_base;
 	struct rb_page		*commit_page;
 	u64			commit_seq;
+	unsigned long		published;
 	u64			nest_ts[RB_NEST_MAX];
 	local_t			entries;
 	local_t			overrun;
@@ -206,7 +219,6 @@ struct rb_cpu {
 	local_t			dropped;
 	local_t			pages_touched;
 	local_t			pages_lost;
-	unsigned long		wake_touched;
 	local_t			written_bytes;
 	local_t			lost_bytes;
 	atomic_t		record_disabled;
@@ -424,6 +436,7 @@ bool rb_cpu_empty(struct rb_cpu *c);
 /* ring_buffer_wait.c */
 void rb_waiters_init(struct rb_waiters *w);
 void rb_wakeup(struct rb_cpu *c);
+void rb_wakeup_full(struct rb_cpu *c);
 
 /* ring_buffer_iter.c */
 struct rb_page *rb_find_seq(struct rb_cpu *c, u64 seq);

@@ -6,8 +6,9 @@
  * commits sees the flag and raises an irq_work, which wakes the reader
  * from interrupt context: writers themselves never touch a wait queue, so
  * they stay safe in NMI and under any lock.  A wait for "full" (a share of
- * the pages written, as buffer_percent sets) is only woken once that share
- * is reached.
+ * the pages written, as buffer_percent sets) has a flag of its own, which
+ * writers look at only when they complete a page, and is woken once that
+ * share is reached.
  */
 
 #include <linux/sched/signal.h>
@@ -31,6 +32,34 @@ void rb_waiters_init(struct rb_waiters *w)
 {
 	init_irq_work(&w->work, rb_wake_work);
 	init_waitqueue_head(&w->wq);
+	w->full = RB_WAIT_UNSET;
+}
+
+/*
+ * Wake every waiter of @w.  They are all on the queue or still to check
+ * their condition, and either way arm @w again (rb_wait_arm()) before
+ * they sleep, so the wishes of the ones still sleeping are restored.
+ */
+static void rb_wake(struct rb_waiters *w)
+{
+	WRITE_ONCE(w->pending, false);
+	WRITE_ONCE(w->full_pending, false);
+	WRITE_ONCE(w->full, RB_WAIT_UNSET);
+	irq_work_queue(&w->work);
+}
+
+/* Ask writers to wake @w once @full percent (0: any record) is written. */
+static void rb_wait_arm(struct rb_waiters *w, int full)
+{
+	int old = READ_ONCE(w->full);
+
+	if (!full) {
+		WRITE_ONCE(w->pending, true);
+		return;
+	}
+	while (full < old && !try_cmpxchg(&w->full, &old, full))
+		;
+	WRITE_ONCE(w->full_pending, true);
 }
 
 /* Whether CPU buffer @c holds what a waiter for @full percent wants. */
@@ -54,7 +83,7 @@ static bool rb_ready(struct rb_cpu *c, int full)
 }
 
 /**
- * rb_wakeup - a writer committed while readers wait
+ * rb_wakeup - a writer committed while readers wait for any record
  * @c: the CPU buffer it committed to
  *
  * Context: the writer's; any context, NMI included.
@@ -62,28 +91,29 @@ static bool rb_ready(struct rb_cpu *c, int full)
 void rb_wakeup(struct rb_cpu *c)
 {
 	struct trace_buffer *b = c->buffer;
-	unsigned long touched;
-	size_t dirty;
 
-	if (READ_ONCE(c->wait.pending)) {
-		if (READ_ONCE(c->wait.full)) {
-			/* The share used changes only when a page is entered. */
-			touched = local_read(&c->pages_touched);
-			if (touched == c->wake_touched)
-				goto all;
-			c->wake_touched = touched;
-			dirty = ring_buffer_nr_dirty_pages(b, c->cpu);
-			if (dirty * 100 < (size_t)c->wait.full * c->nr_pages)
-				goto all;
-		}
-		WRITE_ONCE(c->wait.pending, false);
-		irq_work_queue(&c->wait.work);
-	}
-all:
-	if (READ_ONCE(b->wait.pending)) {
-		WRITE_ONCE(b->wait.pending, false);
-		irq_work_queue(&b->wait.work);
-	}
+	if (READ_ONCE(c->wait.pending))
+		rb_wake(&c->wait);
+	if (READ_ONCE(b->wait.pending))
+		rb_wake(&b->wait);
+}
+
+/**
+ * rb_wakeup_full - a writer completed a page while readers wait for a share
+ * @c: the CPU buffer
+ *
+ * The share of pages used grows only when a page is entered, and the
+ * outermost writer publishes a page it completes right after: so it is
+ * weighed there, not on every record.
+ *
+ * Context: the writer's; any context, NMI included.
+ */
+void rb_wakeup_full(struct rb_cpu *c)
+{
+	size_t dirty = ring_buffer_nr_dirty_pages(c->buffer, c->cpu);
+
+	if (dirty * 100 >= (size_t)READ_ONCE(c->wait.full) * c->nr_pages)
+		rb_wake(&c->wait);
 }
 
 static struct rb_waiters *rb_waiters_of(struct trace_buffer *b, int cpu)
@@ -103,9 +133,7 @@ static bool rb_wait_done(struct trace_buffer *b, int cpu, int full,
 {
 	int i;
 
-	WRITE_ONCE(w->pending, true);
-	if (full)
-		WRITE_ONCE(w->full, full);
+	rb_wait_arm(w, full);
 	/* The flag before the check; a writer commits before testing it. */
 	smp_mb();
 	if (READ_ONCE(w->wakeups) != wakeups)

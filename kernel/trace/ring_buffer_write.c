@@ -61,6 +61,35 @@ static __always_inline bool rb_ws_update(struct rb_cpu *c,
 	return rb_ws_update_irqoff(c, old, new);
 }
 
+#ifdef system_has_cmpxchg128
+/*
+ * The fast path's one try at moving ws from (@pos, @ts) to (@npos, @nts).
+ * On x86-64 the halves go to cmpxchg16b in registers: any 16-byte value
+ * in the function, union rb_wstate or the u128 of try_cmpxchg128_local(),
+ * makes the compiler realign the stack (the kernel's is 8-byte aligned),
+ * five instructions and a frame pointer on every record.
+ */
+static __always_inline bool rb_ws_try(struct rb_cpu *c, unsigned long pos,
+				      u64 ts, unsigned long npos, u64 nts)
+{
+#ifdef CONFIG_X86_64
+	bool ok;
+
+	asm volatile("cmpxchg16b %[ws]"
+		     CC_SET(e)
+		     : CC_OUT(e) (ok), [ws] "+m" (c->ws.full),
+		       "+a" (pos), "+d" (ts)
+		     : "b" (npos), "c" (nts)
+		     : "memory");
+	return ok;
+#else
+	u128 old = (u128)ts << 64 | pos;
+
+	return try_cmpxchg128_local(&c->ws.full, &old, (u128)nts << 64 | npos);
+#endif
+}
+#endif
+
 static __always_inline u64 rb_now(struct trace_buffer *b)
 {
 	/* Preemption is off already: skip trace_clock_local()'s own. */
@@ -146,7 +175,7 @@ static void *rb_enter_next(struct trace_buffer *b, struct rb_cpu *c,
 		 * Count before pushing: once the head has moved, a writer
 		 * nesting here may enter @next and overwrite it.
 		 */
-		lost = rb_page_events(next, next->real_end);
+		lost = next->events;	/* published: below commit_seq */
 		lost_bytes = next->real_end;
 		if (!try_cmpxchg(&c->head, &head,
 				 rb_head_move(head, rb_next_slot(c, n))))
@@ -228,23 +257,65 @@ rb_reserve_slow(struct trace_buffer *b, struct rb_cpu *c, unsigned long need,
 	return p;
 }
 
-/* Make everything reserved up to the page of ws visible to readers. */
+/*
+ * The data records on @cp, which the writer left for @np, the page at
+ * @base, where it still is: all records are committed (we are the
+ * outermost writer), so they are the records committed less those on the
+ * pages published before and those on @np, which is short to walk (most
+ * often just the record that entered it).  A writer nesting here moves
+ * ws.pos (or gives its room back, and then changes nothing): look again.
+ * One that has left @np too makes @np complete as well; then @cp is
+ * walked.
+ */
+static unsigned int rb_left_page_events(struct trace_buffer *b,
+					struct rb_cpu *c, struct rb_page *cp,
+					struct rb_page *np, unsigned long base)
+{
+	unsigned long entries, pos;
+	unsigned int n;
+
+	for (;;) {
+		entries = local_read(&c->entries);
+		barrier();	/* entries first: a nested writer moves pos */
+		pos = READ_ONCE(c->ws.pos);
+		if (((pos - 1) & ~b->mask) != base)
+			return rb_page_events(cp, cp->real_end);
+		n = rb_page_events(np, pos - base - RB_DATA_OFF);
+		barrier();
+		if (likely(local_read(&c->entries) == entries &&
+			   READ_ONCE(c->ws.pos) == pos))
+			return entries - c->published - n;
+	}
+}
+
+/*
+ * Make everything reserved up to the page of ws visible to readers, with
+ * each complete page's count of records.  The outermost writer only.
+ */
 static noinline void rb_publish_pages(struct trace_buffer *b,
 				      struct rb_cpu *c, unsigned long base)
 {
-	struct rb_page *cp = c->commit_page;
+	struct rb_page *cp = c->commit_page, *np;
 	unsigned int i;
 
 	for (i = 0; cp->data != (void *)base; i++) {
 		if (WARN_ON_ONCE(i > c->nr_pages))
 			break;
+		np = READ_ONCE(c->slots[rb_next_slot(c, cp->slot)]);
+		if (np->data == (void *)base)
+			cp->events = rb_left_page_events(b, c, cp, np, base);
+		else
+			cp->events = rb_page_events(cp, cp->real_end);
+		c->published += cp->events;
 		local_set(&cp->data->commit, cp->real_end);
-		cp = READ_ONCE(c->slots[rb_next_slot(c, cp->slot)]);
+		cp = np;
 		c->commit_page = cp;
 		/* Pages before cp are complete: pairs with the readers. */
 		smp_store_release(&c->commit_seq, cp->seq);
 	}
 	c->commit_base = base;
+	if (unlikely(READ_ONCE(c->wait.full_pending)))
+		rb_wakeup_full(c);
 }
 
 /*
@@ -295,10 +366,6 @@ static __always_inline struct rb_cpu *rb_writer_cpu(struct trace_buffer *b)
 			local_inc(&c->dropped);
 		return NULL;
 	}
-	if (!rb_cmpxchg128_ok() && in_nmi()) {
-		local_inc(&c->dropped);
-		return NULL;
-	}
 	return c;
 }
 
@@ -313,6 +380,11 @@ rb_reserve_rest(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
 	struct ring_buffer_event *ev;
 	u64 ts;
 
+	/* Without a 128-bit cmpxchg, ws is updated with irqs off: not in NMI. */
+	if (!rb_cmpxchg128_ok() && in_nmi()) {
+		local_inc(&c->dropped);
+		goto out;
+	}
 	if (likely(depth <= RB_NEST_MAX && length <= b->max_data)) {
 		ev = rb_reserve_slow(b, c, rb_need(length), &ts);
 		if (likely(ev)) {
@@ -322,6 +394,7 @@ rb_reserve_rest(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
 	} else if (depth > RB_NEST_MAX) {
 		local_inc(&c->dropped);
 	}
+out:
 	/* Writers that nested in us may need us to publish. */
 	rb_end(b, c);
 	return NULL;
@@ -340,12 +413,10 @@ static __always_inline struct ring_buffer_event *
 rb_reserve_fast(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
 		u64 now)
 {
-	/* Both halves are set before use: no automatic zeroing. */
-	union rb_wstate old __uninitialized, new __uninitialized;
 	struct ring_buffer_event *ev;
-	unsigned long need;
+	unsigned long need, pos;
 	long depth;
-	u64 delta;
+	u64 delta, ts;
 
 	depth = local_inc_return(&c->committing);
 #ifdef system_has_cmpxchg128
@@ -353,16 +424,14 @@ rb_reserve_fast(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
 		     !rb_cmpxchg128_ok()))
 		return rb_reserve_rest(b, c, length, depth);
 	need = rb_need(length);
-	old.pos = READ_ONCE(c->ws.pos);
-	old.ts = READ_ONCE(c->ws.ts);
-	new.ts = now;
-	new.pos = old.pos + need;
-	delta = now - old.ts;
+	pos = READ_ONCE(c->ws.pos);
+	ts = READ_ONCE(c->ws.ts);
+	delta = now - ts;
 	if (unlikely(delta > RB_DELTA_MAX || b->time_stamp_abs ||
-		     (((old.pos - 1) ^ (new.pos - 1)) & ~b->mask) ||
-		     !try_cmpxchg128_local(&c->ws.full, &old.full, new.full)))
+		     (((pos - 1) ^ (pos + need - 1)) & ~b->mask) ||
+		     !rb_ws_try(c, pos, ts, pos + need, now)))
 		return rb_reserve_rest(b, c, length, depth);
-	ev = (struct ring_buffer_event *)old.pos;
+	ev = (struct ring_buffer_event *)pos;
 	rb_set_header(ev, need, delta);
 	c->nest_ts[depth - 1] = now;
 	return ev;

@@ -24,6 +24,7 @@
 
 #include <linux/rcupdate.h>
 #include <linux/types.h>
+#include <linux/unaligned.h>
 
 struct trace_array;
 struct trace_event_call;
@@ -93,6 +94,9 @@ enum filter_pred_kind {
  * @FOP_SUFFIX: the string ends with the pattern (glob "*x")
  * @FOP_SUBSTR: the string contains the pattern (glob "*x*")
  * @FOP_GLOB: any other glob
+ * @FOP_RANGE: a number field within [lo, lo + span]: what the compiler
+ *	makes of "==", "<" and "<=" on a field that ends at byte 8 of the
+ *	record or later (see struct filter_pred); run in line
  *
  * "!=", ">" and ">=" are the negations of "==", "<=" and "<": the
  * compiler swaps the predicate's jumps (numbers) or sets its @neg flag
@@ -107,6 +111,7 @@ enum filter_pred_op {
 	FOP_SUFFIX,
 	FOP_SUBSTR,
 	FOP_GLOB,
+	FOP_RANGE,
 };
 
 /* The two ends of a program, as jump targets: see struct filter_prog. */
@@ -118,26 +123,46 @@ enum filter_pred_op {
  * @kind: enum filter_pred_kind
  * @op: enum filter_pred_op
  * @neg: string kinds: the result is negated, a fault stays false
+ * @shift: FOP_RANGE: 64 less the field's bits
  * @offset: of the field in the record
  * @size: of the field (char arrays: their length)
  * @on_true: index of the next predicate if this one holds
  * @on_false: and if it does not
  * @pool: offset in the program's pool of the pattern or mask
  * @len: the pattern's length in bytes
+ * @load: FOP_RANGE: offset of the 8 bytes that end with the field
+ * @sign: FOP_RANGE: the sign bit of a signed field narrower than 64 bits
  * @val: the constant (numbers; for FP_FUNC the function's start; for
- *	FP_MASK_CPU/FP_MASK_NUM with FOP_EQ the mask's only CPU, or -1)
- * @end: FP_FUNC: the function's end
+ *	FP_MASK_CPU/FP_MASK_NUM with FOP_EQ the mask's only CPU, or -1);
+ *	FOP_RANGE: lo + @sign
+ * @end: FP_FUNC: the function's end; FOP_RANGE: the span
+ *
+ * A FOP_RANGE predicate reads the 8 bytes ending with its field and
+ * shifts the field down, whatever its size: x = (bytes >> @shift) ^ @sign
+ * is the field's value, sign-extended, plus @sign, so the predicate holds
+ * when x - @val <= @end, in unsigned 64-bit arithmetic: one load, three
+ * operations and a comparison, the same for every size, sign and
+ * operator.
  */
 struct filter_pred {
 	u8	kind;
 	u8	op;
 	u8	neg;
+	u8	shift;
 	u16	offset;
 	u16	size;
 	u16	on_true;
 	u16	on_false;
-	u32	pool;
-	u32	len;
+	union {
+		struct {
+			u32	pool;
+			u32	len;
+		};
+		struct {
+			u32	load;
+			u32	sign;
+		};
+	};
 	u64	val;
 	u64	end;
 };
@@ -149,12 +174,15 @@ struct filter_pred {
  * @needs_ctx: a predicate reads common_flags or common_preempt_count,
  *	which a filtered event's record gets only when it is committed
  *	(trace_event_buffer.c), so they must be filled in first
+ * @simple: one or two predicates, all FOP_RANGE: trace_filter_match()
+ *	runs them in line
  * @rcu: to free it once no probe can be running it
  * @preds: the predicates, then the pool
  */
 struct filter_prog {
 	u16			nr_preds;
 	bool			needs_ctx;
+	bool			simple;
 	struct rcu_head		rcu;
 	struct filter_pred	preds[];
 };
@@ -203,7 +231,57 @@ void trace_filter_log_err(struct trace_array *tr, const char *loc,
 void trace_filter_free_rcu(struct filter_prog *prog);
 
 /* trace_filter_run.c */
-bool trace_filter_match(const struct filter_prog *prog, void *rec);
+bool trace_filter_run(const struct filter_prog *prog, void *rec);
+
+/**
+ * trace_filter_range() - run a FOP_RANGE predicate
+ * @pred: the predicate
+ * @rec: the record
+ *
+ * Context: any.
+ * Return: whether the field's value is in the predicate's range.
+ */
+static __always_inline bool trace_filter_range(const struct filter_pred *pred,
+					       const void *rec)
+{
+	u64 v = get_unaligned((const u64 *)(rec + pred->load));
+
+#ifdef __BIG_ENDIAN
+	v <<= pred->shift;	/* the field is in the low bytes */
+#endif
+	v = (v >> pred->shift) ^ pred->sign;
+	return v - pred->val <= pred->end;
+}
+
+/**
+ * trace_filter_match() - run a compiled filter on a record
+ * @prog: the program
+ * @rec: the record, common fields first
+ *
+ * One or two number comparisons, the common filter, run here in line;
+ * anything else in trace_filter_run().  Jumps go forward only, so after
+ * the first of two predicates the next is the second or an end.
+ *
+ * Context: any context, preemption disabled; inside the RCU read-side
+ * section that keeps @prog alive.
+ * Return: true if the record passes the filter.
+ */
+static __always_inline bool trace_filter_match(const struct filter_prog *prog,
+					       void *rec)
+{
+	const struct filter_pred *pred = prog->preds;
+	unsigned int i;
+
+	if (unlikely(!prog->simple))
+		return trace_filter_run(prog, rec);
+	i = trace_filter_range(pred, rec) ? pred->on_true : pred->on_false;
+	if (i < prog->nr_preds) {
+		pred++;
+		i = trace_filter_range(pred, rec) ? pred->on_true :
+						     pred->on_false;
+	}
+	return i == prog->nr_preds;
+}
 
 /* trace_event_filter.c */
 struct trace_subsystem_dir;

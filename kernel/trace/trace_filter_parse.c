@@ -704,9 +704,48 @@ static bool reads_ctx(const struct filter_pred *preds, int nr_preds)
 	return false;
 }
 
+/*
+ * Pass 4: turn a number comparison into FOP_RANGE (see struct filter_pred)
+ * when its field ends at byte 8 or later, so that the 8 bytes ending with
+ * it are in the record.  The set of values that pass is an interval of
+ * the field's sign- or zero-extended value, as the 64-bit comparison the
+ * expression asks for sees it; an empty one ("< 0" on an unsigned field)
+ * becomes "& 0", which never holds.
+ */
+static void to_range(struct filter_pred *pred)
+{
+	bool is_signed = !(pred->kind & 1);
+	u64 min = is_signed ? (u64)S64_MIN : 0, lo = min, hi = pred->val;
+	unsigned int width, bits;
+
+	if (pred->kind > FP_U64 ||
+	    !(pred->op == FOP_EQ || pred->op == FOP_LT || pred->op == FOP_LE))
+		return;
+	width = 1U << (pred->kind >> 1);	/* what the run loop loads */
+	bits = width * BITS_PER_BYTE;
+	if (pred->offset + width < sizeof(u64))
+		return;
+	if (pred->op == FOP_EQ) {
+		lo = hi;
+	} else if (pred->op == FOP_LT) {
+		if (hi == min) {
+			pred->op = FOP_AND;
+			pred->val = 0;
+			return;
+		}
+		hi--;
+	}
+	pred->sign = is_signed && bits < 64 ? 1U << (bits - 1) : 0;
+	pred->load = pred->offset + width - sizeof(u64);
+	pred->shift = 64 - bits;
+	pred->val = lo + pred->sign;
+	pred->end = hi - lo;
+	pred->op = FOP_RANGE;
+}
+
 static int compile(struct fparse *p, struct filter_prog **progp)
 {
-	int nr_post = 0, items = p->len + 2, root, ret = -ENOMEM;
+	int nr_post = 0, items = p->len + 2, root, ret = -ENOMEM, i;
 	struct fitem *post, *stack;
 	struct fnode *nodes;
 	struct filter_prog *prog;
@@ -733,6 +772,12 @@ static int compile(struct fparse *p, struct filter_prog **progp)
 		goto out;
 	prog->nr_preds = p->nr_preds;
 	prog->needs_ctx = reads_ctx(p->preds, p->nr_preds);
+	prog->simple = p->nr_preds && p->nr_preds <= 2;
+	for (i = 0; i < p->nr_preds; i++) {
+		to_range(&p->preds[i]);
+		if (p->preds[i].op != FOP_RANGE)
+			prog->simple = false;
+	}
 	memcpy(prog->preds, p->preds, p->nr_preds * sizeof(*p->preds));
 	if (p->pool_len)
 		memcpy(&prog->preds[p->nr_preds], p->pool, p->pool_len);

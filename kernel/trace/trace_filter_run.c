@@ -261,6 +261,9 @@ static noinline bool pred_other(const struct filter_prog *prog,
 	u64 v;
 	u32 len;
 
+	if (pred->kind <= FP_U64)	/* "&", or a field in bytes 0 to 7 */
+		return num_match(pred, load_num(pred->kind, rec + pred->offset),
+				 !(pred->kind & 1));
 	switch (pred->kind) {
 	case FP_CPU:
 		return num_match(pred, raw_smp_processor_id(), false);
@@ -283,15 +286,17 @@ static noinline bool pred_other(const struct filter_prog *prog,
 }
 
 /**
- * trace_filter_match() - run a compiled filter on a record
+ * trace_filter_run() - run a compiled filter on a record, the general way
  * @prog: the program
  * @rec: the record, common fields first
  *
- * Context: any context, preemption disabled; inside the RCU read-side
- * section that keeps @prog alive.
+ * trace_filter_match() calls this for a program that is not
+ * filter_prog.simple.
+ *
+ * Context: as trace_filter_match().
  * Return: true if the record passes the filter.
  */
-bool trace_filter_match(const struct filter_prog *prog, void *rec)
+bool trace_filter_run(const struct filter_prog *prog, void *rec)
 {
 	const struct filter_pred *pred;
 	unsigned int i = 0, n = prog->nr_preds;
@@ -299,10 +304,8 @@ bool trace_filter_match(const struct filter_prog *prog, void *rec)
 
 	while (i < n) {
 		pred = &prog->preds[i];
-		if (likely(pred->kind <= FP_U64))
-			hit = num_match(pred, load_num(pred->kind,
-						       rec + pred->offset),
-					!(pred->kind & 1));
+		if (likely(pred->op == FOP_RANGE))
+			hit = trace_filter_range(pred, rec);
 		else
 			hit = pred_other(prog, pred, rec);
 		i = hit ? pred->on_true : pred->on_false;

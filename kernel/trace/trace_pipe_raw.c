@@ -141,8 +141,6 @@ static int pipe_raw_fill(struct pipe_raw *raw, bool block)
 		ret = pipe_raw_get_page(raw, b);
 		if (ret)
 			return ret;
-		memset(ring_buffer_read_page_data(raw->page), 0,
-		       raw->page_size);
 		ret = ring_buffer_read_page(b, raw->page, raw->page_size,
 					    raw->cpu, 0);
 		if (ret != -ENODATA)

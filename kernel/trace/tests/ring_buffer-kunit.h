@@ -619,12 +619,21 @@ static int rbt_waiter_fn(void *arg)
 	return 0;
 }
 
+/* Wait until @w is done, for at most two seconds. */
+static bool rbt_waiter_done(struct rbt_waiter *w)
+{
+	unsigned long deadline = jiffies + 2 * HZ;
+
+	while (!READ_ONCE(w->done) && time_before(jiffies, deadline))
+		msleep(20);
+	return READ_ONCE(w->done);
+}
+
 /* Start a waiter; check it sleeps; run @wake; check it woke. */
 static void rbt_wait_case(struct kunit *test, struct rbt_waiter *w,
 			  void (*wake)(struct kunit *test, struct rbt_waiter *w))
 {
 	struct task_struct *task;
-	unsigned long deadline;
 
 	w->done = false;
 	task = kthread_run(rbt_waiter_fn, w, "rbt_waiter");
@@ -632,10 +641,7 @@ static void rbt_wait_case(struct kunit *test, struct rbt_waiter *w,
 	msleep(50);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(w->done));
 	wake(test, w);
-	deadline = jiffies + 2 * HZ;
-	while (!READ_ONCE(w->done) && time_before(jiffies, deadline))
-		msleep(20);
-	KUNIT_EXPECT_TRUE(test, READ_ONCE(w->done));
+	KUNIT_EXPECT_TRUE(test, rbt_waiter_done(w));
 	KUNIT_EXPECT_EQ(test, w->ret, 0);
 	kthread_stop(task);
 }
@@ -698,8 +704,58 @@ static void rbt_wait(struct kunit *test)
 	w->full = 0;
 	rbt_drain(test, t, NULL);
 
+	/* A share asked for before does not hold back a wait for any data. */
+	rbt_wait_case(test, w, rbt_wake_by_record);
+	rbt_drain(test, t, NULL);
+
 	rbt_wait_case(test, w, rbt_wake_by_call);
 	rbt_wait_case(test, w, rbt_wake_by_cond);
+}
+
+/*
+ * A waiter for half the pages and one for any record sleep together: a
+ * record wakes the second only, and the first keeps waiting for its share.
+ */
+static void rbt_wait_mixed(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct task_struct *task[2];
+	struct rbt_waiter *w;
+	u32 i;
+
+	w = kunit_kcalloc(test, 2, sizeof(*w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	w[0].b = w[1].b = rbt_buffer(test, 4 * PAGE_SIZE, 0);
+	w[0].cpu = w[1].cpu = t->cpu;
+	w[0].full = 50;
+	task[0] = kthread_run(rbt_waiter_fn, &w[0], "rbt_waiter_full");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task[0]));
+	msleep(50);
+	task[1] = kthread_run(rbt_waiter_fn, &w[1], "rbt_waiter_any");
+	if (IS_ERR(task[1])) {
+		WRITE_ONCE(w[0].stop, true);
+		ring_buffer_wake_waiters(t->b, t->cpu);
+		rbt_waiter_done(&w[0]);
+		kthread_stop(task[0]);
+		KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(task[1]));
+		return;
+	}
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w[0].done));
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w[1].done));
+
+	rbt_write_seq(t, 0, 36);
+	KUNIT_EXPECT_TRUE(test, rbt_waiter_done(&w[1]));
+	msleep(50);
+	KUNIT_EXPECT_FALSE(test, READ_ONCE(w[0].done));
+
+	for (i = 1; i < 400; i++)
+		rbt_write_seq(t, i, 36);
+	KUNIT_EXPECT_TRUE(test, rbt_waiter_done(&w[0]));
+	KUNIT_EXPECT_EQ(test, w[0].ret, 0);
+	KUNIT_EXPECT_EQ(test, w[1].ret, 0);
+	kthread_stop(task[0]);
+	kthread_stop(task[1]);
 }
 
 /* The offset and size of field @name in header_page's text. */
@@ -907,6 +963,89 @@ static void rbt_read_page_swap(struct kunit *test)
 	ring_buffer_free_read_page(t->b, t->cpu, rp);
 }
 
+/* Each complete page still in the ring holds as many records as it says. */
+static void rbt_page_events_check(struct kunit *test, struct rbt *t)
+{
+	struct rb_cpu *c = rb_cpu_of(t->b, t->cpu);
+	struct rb_page *p;
+	unsigned int i;
+
+	for (i = 0; i < c->nr_pages; i++) {
+		p = c->slots[i];
+		if (p->seq <= c->reader_seq || p->seq >= c->commit_seq)
+			continue;
+		KUNIT_EXPECT_EQ(test, p->events,
+				rb_page_events(p, p->real_end));
+	}
+}
+
+/* A reservation, and @nested records written inside it before it ends. */
+static void rbt_reserve_around(struct kunit *test, struct rbt *t, u32 *seq,
+			       unsigned int nested, bool discard)
+{
+	struct ring_buffer_event *ev;
+	unsigned int i;
+
+	ev = ring_buffer_lock_reserve(t->b, 12);
+	KUNIT_ASSERT_NOT_NULL(test, ev);
+	*(u32 *)ring_buffer_event_data(ev) = discard ? U32_MAX : (*seq)++;
+	for (i = 0; i < nested; i++)
+		rbt_write_seq(t, (*seq)++, 4 + i % 50);
+	if (discard) {
+		ring_buffer_discard_commit(t->b, ev);
+	} else {
+		ring_buffer_unlock_commit(t->b);
+		t->ok++;
+	}
+}
+
+/*
+ * The count of records a page gets when the writer leaves it (which
+ * overwrite and whole-page reads use instead of walking it) is right
+ * whatever left it: records of every size, time extends, discarded
+ * records given back or left as padding, and writers nesting in a
+ * reservation across one page boundary or two; over several wraps.
+ */
+static void rbt_page_events(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct buffer_data_read_page *rp;
+	unsigned long read = 0, gaps = 0;
+	unsigned int i;
+	s64 last = -1;
+	u32 seq = 0;
+
+	rbt_buffer(test, 4 * PAGE_SIZE, RB_FL_OVERWRITE);
+	ring_buffer_set_clock(t->b, rbt_clock);
+	WRITE_ONCE(rbt_now, 1000);
+	ring_buffer_reset(t->b);
+	KUNIT_ASSERT_EQ(test, ring_buffer_alloc_read_page(t->b, t->cpu, &rp), 0);
+	for (i = 1; i <= 6000; i++) {
+		WRITE_ONCE(rbt_now, rbt_now + (i % 97 ? 10 : RB_DELTA_MAX + 1));
+		if (i % 701 == 0)
+			rbt_reserve_around(test, t, &seq, 250, false);
+		else if (i % 53 == 0)
+			rbt_reserve_around(test, t, &seq, 3, i % 2);
+		else if (i % 7 == 0)
+			rbt_reserve_around(test, t, &seq, 0, true);
+		else
+			rbt_write_seq(t, seq++, 4 + i % 60);
+		if (i % 500)
+			continue;
+		rbt_page_events_check(test, t);
+		/* A whole page now and then, by exchange. */
+		if (!ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, 1))
+			read += rbt_page_seqs(test, ring_buffer_read_page_data(rp),
+					      &last);
+	}
+	rbt_page_events_check(test, t);
+	read += rbt_drain(test, t, &gaps);
+	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(t->b, t->cpu), 0UL);
+	rbt_check_identity(test, t, read);
+	KUNIT_EXPECT_EQ(test, t->ok, (unsigned long)seq);
+	ring_buffer_free_read_page(t->b, t->cpu, rp);
+}
+
 /* events/header_event keeps mainline's text. */
 static void rbt_entry_header(struct kunit *test)
 {
@@ -963,8 +1102,10 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_read_page_decode),
 	KUNIT_CASE(rbt_read_page_lost),
 	KUNIT_CASE(rbt_read_page_swap),
+	KUNIT_CASE(rbt_page_events),
 	KUNIT_CASE(rbt_entry_header),
 	KUNIT_CASE_SLOW(rbt_wait),
+	KUNIT_CASE_SLOW(rbt_wait_mixed),
 	KUNIT_CASE(rbt_subbuf_order),
 	{}
 };

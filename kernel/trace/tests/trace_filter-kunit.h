@@ -174,9 +174,27 @@ static const struct {
 	{ "s64v == -5000000000", 1 }, { "s64v < -4999999999", 1 },
 	{ "u64v == 0x8000000000000000", 1 }, { "u64v > 1", 1 },
 	{ "u64v & 0x8000000000000000", 1 },
+	/* the ends of each range, and constants past a field's range */
+	{ "u8v == 456", 0 }, { "u8v != 456", 1 }, { "u8v < 0", 0 },
+	{ "u8v >= 0", 1 }, { "u8v <= 255", 1 }, { "u8v > 255", 0 },
+	{ "s8v < -128", 0 }, { "s8v > -129", 1 }, { "s8v <= 127", 1 },
+	{ "s8v == 251", 0 }, { "s8v < 1000", 1 }, { "s8v > -1000", 1 },
+	{ "s16v > -301 && s16v < -299", 1 }, { "s16v >= -299", 0 },
+	{ "u16v < 60001", 1 }, { "u16v > 60000", 0 },
+	{ "s32v <= -70000", 1 }, { "s32v < -70000", 0 },
+	{ "u32v < 4000000001", 1 }, { "u32v >= 4000000001", 0 },
+	{ "s64v < -9223372036854775808", 0 },
+	{ "s64v >= -9223372036854775808", 1 },
+	{ "s64v <= 9223372036854775807", 1 },
+	{ "u64v < 0", 0 }, { "u64v >= 0", 1 },
+	{ "u64v <= 0xffffffffffffffff", 1 },
+	{ "u64v > 0x7fffffffffffffff", 1 }, { "u64v < 0x8000000000000000", 0 },
+	{ "a == 0", 1 }, { "a < 1 && a > -1", 1 },
 	/* common fields */
 	{ "common_pid == 1234", 1 }, { "common_pid != 1234", 0 },
 	{ "common_type == 42", 1 }, { "common_preempt_count < 4", 1 },
+	{ "common_flags == 0", 1 }, { "common_type > 41", 1 },
+	{ "common_pid < 1235 && common_pid >= 1234", 1 },
 	/* logic, precedence and negation */
 	{ "s8v == -5 && u8v == 200", 1 }, { "s8v == -5 && u8v == 201", 0 },
 	{ "s8v == -4 || u8v == 200", 1 }, { "s8v == -4 || u8v == 201", 0 },
@@ -246,6 +264,60 @@ static void filter_good(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, trace_filter_match(prog, rec),
 				    kf_good[i].match, "%s", str);
 		preempt_enable();
+		kfree(prog);
+	}
+	kf_teardown();
+}
+
+/*
+ * Number comparisons that the compiler runs in line (FOP_RANGE) and those
+ * it leaves to the general path: "&", and fields in the first 8 bytes.
+ */
+static void filter_range_form(struct kunit *test)
+{
+	static const struct {
+		const char	*str;
+		u8		op;
+	} cases[] = {
+		{ "s8v == -5", FOP_RANGE }, { "u64v > 1", FOP_RANGE },
+		{ "common_pid != 1", FOP_RANGE }, { "a <= 3", FOP_RANGE },
+		{ "u8v & 8", FOP_AND }, { "u8v < 0", FOP_AND },
+		{ "common_flags == 0", FOP_EQ },
+		{ "common_preempt_count < 4", FOP_LT },
+	};
+	/* Whether trace_filter_match() runs the program in line. */
+	static const struct {
+		const char	*str;
+		bool		simple;
+	} simple[] = {
+		{ "s8v == -5 && u64v > 1", true }, { "!(a == 1 || a == 2)", true },
+		{ "a == 1 || u8v & 8", false }, { "a == 1 || name == x", false },
+		{ "a == 1 || a == 2 || a == 3", false },
+	};
+	struct filter_prog *prog;
+	struct filter_error err;
+	size_t i;
+
+	kf_setup(test);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		if (kf_compile(cases[i].str, &prog, &err)) {
+			KUNIT_FAIL(test, "%s does not compile", cases[i].str);
+			continue;
+		}
+		KUNIT_EXPECT_EQ_MSG(test, prog->preds[0].op, cases[i].op, "%s",
+				    cases[i].str);
+		KUNIT_EXPECT_EQ_MSG(test, prog->simple,
+				    cases[i].op == FOP_RANGE, "%s",
+				    cases[i].str);
+		kfree(prog);
+	}
+	for (i = 0; i < ARRAY_SIZE(simple); i++) {
+		if (kf_compile(simple[i].str, &prog, &err)) {
+			KUNIT_FAIL(test, "%s does not compile", simple[i].str);
+			continue;
+		}
+		KUNIT_EXPECT_EQ_MSG(test, prog->simple, simple[i].simple, "%s",
+				    simple[i].str);
 		kfree(prog);
 	}
 	kf_teardown();
@@ -556,6 +628,7 @@ static void filter_err_text(struct kunit *test)
 
 static struct kunit_case trace_filter_cases[] = {
 	KUNIT_CASE(filter_good),
+	KUNIT_CASE(filter_range_form),
 	KUNIT_CASE(filter_cpumask),
 	KUNIT_CASE(filter_comm_and_faults),
 	KUNIT_CASE(filter_bad),
