@@ -295,6 +295,7 @@ struct trace_buffer *__ring_buffer_alloc(unsigned long size,
 		goto free_b;
 	b->flags = flags;
 	b->clock = trace_clock_local;
+	b->fast_delta_end = RB_DELTA_MAX + 1;
 	b->reader_lock_key = key;
 	mutex_init(&b->mutex);
 	rb_waiters_init(&b->wait);

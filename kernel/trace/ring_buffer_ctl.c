@@ -198,6 +198,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_normalize_time_stamp);
 void ring_buffer_set_time_stamp_abs(struct trace_buffer *buffer, bool abs)
 {
 	WRITE_ONCE(buffer->time_stamp_abs, abs);
+	WRITE_ONCE(buffer->fast_delta_end, abs ? 0 : RB_DELTA_MAX + 1);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_set_time_stamp_abs);
 

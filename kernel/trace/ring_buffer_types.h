@@ -137,7 +137,8 @@ union rb_wstate {
  * @work: raised by a committing writer; wakes @wq from irq context
  * @wq: the sleepers
  * @pending: a reader waits for any record: writers queue @work when they
- *	commit
+ *	commit.  A CPU buffer's is also set by buffer-wide waiters, so that
+ *	writers test one flag
  * @full_pending: a reader waits for a share of the pages: the writer
  *	that completes a page weighs @full
  * @full: the smallest share the waiters armed since the last wake-up ask
@@ -275,6 +276,8 @@ static __always_inline unsigned long rb_head_move(unsigned long head,
  * @mask: @subbuf_size - 1
  * @max_data: the largest payload a writer may reserve
  * @time_stamp_abs: precede every record with an absolute time stamp
+ * @fast_delta_end: the writers' fast path takes deltas below this:
+ *	RB_DELTA_MAX + 1, or 0 with @time_stamp_abs (every record slow)
  * @clock: the clock of this buffer
  * @nr_pages: pages per CPU for CPUs that come online later
  * @mutex: serialises changes of size, order and CPUs
@@ -291,6 +294,7 @@ struct trace_buffer {
 	unsigned long		mask;
 	unsigned long		max_data;
 	bool			time_stamp_abs;
+	u64			fast_delta_end;
 	u64			(*clock)(void);
 	unsigned long		nr_pages;
 	struct mutex		mutex;		/* see the kernel-doc above */

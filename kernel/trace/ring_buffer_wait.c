@@ -84,7 +84,8 @@ static bool rb_ready(struct rb_cpu *c, int full)
 
 /**
  * rb_wakeup - a writer committed while readers wait for any record
- * @c: the CPU buffer it committed to
+ * @c: the CPU buffer it committed to, whose waiters' pending flag is set:
+ *	by its own waiters or by buffer-wide ones
  *
  * Context: the writer's; any context, NMI included.
  */
@@ -92,8 +93,8 @@ void rb_wakeup(struct rb_cpu *c)
 {
 	struct trace_buffer *b = c->buffer;
 
-	if (READ_ONCE(c->wait.pending))
-		rb_wake(&c->wait);
+	rb_wake(&c->wait);
+	smp_rmb();	/* pairs with the smp_wmb() of rb_wait_done() */
 	if (READ_ONCE(b->wait.pending))
 		rb_wake(&b->wait);
 }
@@ -134,6 +135,16 @@ static bool rb_wait_done(struct trace_buffer *b, int cpu, int full,
 	int i;
 
 	rb_wait_arm(w, full);
+	/*
+	 * Writers look at their own CPU's flag only: a buffer-wide waiter
+	 * sets every CPU's, after its own (see rb_wakeup()).
+	 */
+	if (cpu == RING_BUFFER_ALL_CPUS) {
+		smp_wmb();
+		for_each_possible_cpu(i)
+			if (rb_cpu_of(b, i))
+				WRITE_ONCE(b->buffers[i]->wait.pending, true);
+	}
 	/* The flag before the check; a writer commits before testing it. */
 	smp_mb();
 	if (READ_ONCE(w->wakeups) != wakeups)

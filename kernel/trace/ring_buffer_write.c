@@ -13,6 +13,7 @@
 #include <linux/preempt.h>
 #include <linux/sched/clock.h>
 #include <linux/trace_clock.h>
+#include <trace/stages/copy.h>
 
 #include "ring_buffer_types.h"
 
@@ -319,21 +320,19 @@ static noinline void rb_publish_pages(struct trace_buffer *b,
 }
 
 /*
- * End a reservation.  The outermost writer publishes, then looks again in
- * case a writer slipped in between its publishing and its leaving.
+ * The outermost writer's end of a reservation, the whole of it: publish
+ * what is reserved up to ws.pos, then look again in case a writer slipped
+ * in between our publishing and our leaving (we are then the outermost
+ * writer again).  c->committing is 1 on entry.
  */
-static __always_inline void rb_end(struct trace_buffer *b, struct rb_cpu *c)
+static noinline void rb_end_slow(struct trace_buffer *b, struct rb_cpu *c)
 {
 	unsigned long pos, base;
 
-	if (unlikely(local_read(&c->committing) != 1)) {
-		local_dec(&c->committing);
-		return;
-	}
 	for (;;) {
 		pos = READ_ONCE(c->ws.pos);
 		base = (pos - 1) & ~b->mask;
-		if (unlikely(base != c->commit_base))
+		if (base != c->commit_base)
 			rb_publish_pages(b, c, base);
 		smp_wmb();	/* records before commit: see rb_reader_record() */
 		local_set(&((struct buffer_data_page *)base)->commit,
@@ -344,7 +343,41 @@ static __always_inline void rb_end(struct trace_buffer *b, struct rb_cpu *c)
 			break;
 		local_inc(&c->committing);
 	}
-	if (unlikely(READ_ONCE(c->wait.pending) || READ_ONCE(b->wait.pending)))
+	if (unlikely(READ_ONCE(c->wait.pending)))
+		rb_wakeup(c);
+}
+
+/*
+ * End a reservation.  In line, the outermost writer's common case: no
+ * page to publish and no writer slipping in; the rest in rb_end_slow(),
+ * so that this needs no saved registers.
+ */
+static __always_inline void rb_end(struct trace_buffer *b, struct rb_cpu *c)
+{
+	unsigned long pos, base;
+
+	if (unlikely(local_read(&c->committing) != 1)) {
+		local_dec(&c->committing);
+		return;
+	}
+	pos = READ_ONCE(c->ws.pos);
+	base = (pos - 1) & ~b->mask;
+	if (unlikely(base != c->commit_base)) {
+		rb_end_slow(b, c);
+		return;
+	}
+	smp_wmb();	/* records before commit: see rb_reader_record() */
+	local_set(&((struct buffer_data_page *)base)->commit,
+		  pos - base - RB_DATA_OFF);
+	local_dec(&c->committing);
+	barrier();
+	if (unlikely(READ_ONCE(c->ws.pos) != pos)) {
+		local_inc(&c->committing);
+		rb_end_slow(b, c);
+		return;
+	}
+	/* Buffer-wide waiters set it too: see rb_wait_done(). */
+	if (unlikely(READ_ONCE(c->wait.pending)))
 		rb_wakeup(c);
 }
 
@@ -402,42 +435,72 @@ out:
 
 /*
  * Reserve @length bytes of payload on @c, stamped @now, which the caller
- * read first so that little is live across the clock's call.  The fast
- * path is one try of the cmpxchg, in line; everything else goes to
+ * read first so that little is live across the clock's call, as the
+ * nesting depth @depth: one try of the cmpxchg.  Everything else goes to
  * rb_reserve_rest(), a tail call, which reads the clock again: time
  * extends, a page change, a writer that interrupted us.  One that came
  * between the clock and our load of ws left a later stamp there than
  * @now: the delta is "negative", too large, and goes the slow way.
+ * @large: the record's length goes in array[0], not in type_len.
  */
 static __always_inline struct ring_buffer_event *
-rb_reserve_fast(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
-		u64 now)
+rb_reserve_try(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+	       u64 now, long depth, bool large)
 {
+#ifdef system_has_cmpxchg128
 	struct ring_buffer_event *ev;
 	unsigned long need, pos;
-	long depth;
 	u64 delta, ts;
 
-	depth = local_inc_return(&c->committing);
-#ifdef system_has_cmpxchg128
-	if (unlikely(depth > RB_NEST_MAX || length > b->max_data ||
-		     !rb_cmpxchg128_ok()))
-		return rb_reserve_rest(b, c, length, depth);
-	need = rb_need(length);
+	/* A large record's length is in array[0]: see rb_set_header(). */
+	need = ALIGN(length + RB_HDR_LEN + (large ? sizeof(u32) : 0), 4);
 	pos = READ_ONCE(c->ws.pos);
 	ts = READ_ONCE(c->ws.ts);
 	delta = now - ts;
-	if (unlikely(delta > RB_DELTA_MAX || b->time_stamp_abs ||
+	if (unlikely(delta >= READ_ONCE(b->fast_delta_end) ||
 		     (((pos - 1) ^ (pos + need - 1)) & ~b->mask) ||
 		     !rb_ws_try(c, pos, ts, pos + need, now)))
 		return rb_reserve_rest(b, c, length, depth);
 	ev = (struct ring_buffer_event *)pos;
-	rb_set_header(ev, need, delta);
+	if (large) {
+		*(u32 *)ev = (u32)delta << 5;
+		ev->array[0] = need - RB_HDR_LEN;
+	} else {
+		*(u32 *)ev = (u32)delta << 5 | (need - RB_HDR_LEN) >> 2;
+	}
 	c->nest_ts[depth - 1] = now;
 	return ev;
 #else
 	return rb_reserve_rest(b, c, length, depth);
 #endif
+}
+
+/* rb_reserve_try() for a record longer than a type_len can say. */
+static noinline struct ring_buffer_event *
+rb_reserve_large(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+		 u64 now, long depth)
+{
+	if (length > b->max_data)
+		return rb_reserve_rest(b, c, length, depth);
+	return rb_reserve_try(b, c, length, now, depth, true);
+}
+
+/*
+ * The writers' fast path, in line: a record of 1 to RB_SMALL_MAX bytes,
+ * with a 128-bit cmpxchg and no runaway nesting.  Larger records take a
+ * call more (rb_reserve_large()), the rest rb_reserve_rest().
+ */
+static __always_inline struct ring_buffer_event *
+rb_reserve_fast(struct trace_buffer *b, struct rb_cpu *c, unsigned long length,
+		u64 now)
+{
+	long depth = local_inc_return(&c->committing);
+
+	if (unlikely(depth > RB_NEST_MAX || !rb_cmpxchg128_ok() || !length))
+		return rb_reserve_rest(b, c, length, depth);
+	if (unlikely(length > RB_SMALL_MAX))
+		return rb_reserve_large(b, c, length, now, depth);
+	return rb_reserve_try(b, c, length, now, depth, false);
 }
 
 /**
@@ -576,7 +639,7 @@ int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 	if (likely(c)) {
 		ev = rb_reserve_fast(buffer, c, length, now);
 		if (likely(ev)) {
-			memcpy(rb_payload(ev), data, length);
+			trace_copy(rb_payload(ev), data, length);
 			local_inc(&c->entries);
 			rb_end(buffer, c);
 			ret = 0;

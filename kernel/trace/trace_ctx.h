@@ -7,9 +7,10 @@
  * preempt count, the reschedule flags and the migrate-disable depth, a
  * test for each.  Most events are recorded from a task with a shallow
  * preempt count and nothing pending, where the word is just the irq
- * state and the preempt depth: trace_ctx_irq_test() checks that case (one
- * compare of the preempt count, a test each of the migrate-disable depth
- * and the two reschedule flags) and leaves the rest to the full function.
+ * state, the reschedule flags and the preempt depth: trace_ctx_irq_test()
+ * checks that case (one compare of the preempt count, a test of the
+ * migrate-disable depth), builds the word in line, and leaves the rest to
+ * the full function.
  */
 #ifndef _TRACE_CTX_H
 #define _TRACE_CTX_H
@@ -35,11 +36,16 @@ static __always_inline unsigned int trace_ctx_irq_test(unsigned int irqs_status)
 #endif
 	/*
 	 * Below 16: no NMI, hardirq or softirq bits, and a preempt depth
-	 * the word holds as it is.
+	 * the word holds as it is.  A pending reschedule is common (a task
+	 * that traces in a loop keeps it set until it yields): in line too.
 	 */
-	if (likely(pc < 0x10 && !migrating_off && !tif_need_resched() &&
-		   !test_preempt_need_resched()))
+	if (likely(pc < 0x10 && !migrating_off)) {
+		if (unlikely(tif_need_resched()))
+			irqs_status |= TRACE_FLAG_NEED_RESCHED;
+		if (unlikely(test_preempt_need_resched()))
+			irqs_status |= TRACE_FLAG_PREEMPT_RESCHED;
 		return irqs_status << 16 | pc;
+	}
 	return tracing_gen_ctx_irq_test(irqs_status);
 }
 

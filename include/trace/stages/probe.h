@@ -28,6 +28,7 @@
  */
 
 #include <trace/stages/forms.h>
+#include <trace/stages/copy.h>
 
 #undef __field
 #define __field(type, item)
@@ -94,7 +95,7 @@
 		char *__dst = (dst);					\
 		unsigned int __len = (len) - 1;				\
 									\
-		memcpy(__dst, __data_offsets.item##_ptr_, __len);	\
+		trace_copy(__dst, __data_offsets.item##_ptr_, __len);	\
 		__dst[__len] = '\0';					\
 	} while (0)
 

@@ -45,6 +45,10 @@ static void to_ctx_fast(struct kunit *test)
 	TO_CTX_SAME(0);
 	KUNIT_EXPECT_TRUE(test, trace_ctx_irq_test(0) &
 			  (TRACE_FLAG_NEED_RESCHED << 16));
+	/* ...and folded into the preempt count too, as x86 does. */
+	set_preempt_need_resched();
+	TO_CTX_SAME(0);
+	clear_preempt_need_resched();
 	clear_tsk_need_resched(current);
 	preempt_enable();
 	/* Softirqs off, irqs off, migration off. */
