@@ -22,6 +22,8 @@
 #include <linux/slab.h>
 #include <linux/tracepoint.h>
 
+#include <trace/stages/gate.h>
+
 #include "trace_array.h"
 #include "trace_event_types.h"
 #include "trace_trigger.h"
@@ -140,22 +142,31 @@ void trace_event_file_put(struct trace_event_file *file)
 {
 	if (refcount_dec_and_test(&file->ref)) {
 		trace_event_filter_free(file);
-		kfree(file);
+		kfree(container_of(file, struct trace_event_file_gate, file));
 	}
 }
 
 static int add_event_file(struct trace_array *tr,
 			  struct trace_event_call *call)
 {
+	struct trace_event_file_gate *gate;
 	struct trace_event_file *file;
 	int ret;
 
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
-	if (!file)
+	/* The probes read the PID filter's verdict through it (gate.h). */
+	if (!tr->pid_ignore) {
+		tr->pid_ignore = alloc_percpu(bool);
+		if (!tr->pid_ignore)
+			return -ENOMEM;
+	}
+	gate = kzalloc(sizeof(*gate), GFP_KERNEL);
+	if (!gate)
 		return -ENOMEM;
+	gate->pid_ignore = tr->pid_ignore;
+	file = &gate->file;
 	file->system = system_dir_get(tr, call->class->system);
 	if (!file->system) {
-		kfree(file);
+		kfree(gate);
 		return -ENOMEM;
 	}
 	file->event_call = call;

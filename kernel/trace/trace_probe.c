@@ -16,6 +16,7 @@
 #include <linux/rculist.h>
 #include <linux/seq_buf.h>
 #include <linux/slab.h>
+#include <trace/stages/gate.h>
 
 #include "trace_array.h"
 #include "trace_event_types.h"
@@ -423,7 +424,7 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 	struct trace_event_buffer fbuffer;
 	void *rec;
 
-	if (trace_trigger_soft_disabled(file))
+	if (trace_event_gated(file))
 		return;
 	if (*dsize < 0)
 		*dsize = probe_dsize(tp, ctx);

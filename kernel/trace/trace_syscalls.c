@@ -35,6 +35,7 @@
 #include <linux/syscalls.h>
 #include <trace/events/syscalls.h>
 #include <trace/syscall.h>
+#include <trace/stages/gate.h>
 
 #include <asm/syscall.h>
 
@@ -169,7 +170,7 @@ static struct trace_event_file *syscall_file(struct trace_syscall_files *t,
 	if (nr < 0 || nr >= NR_syscalls || syscall_ignored(regs))
 		return NULL;
 	file = rcu_dereference_sched(t->file[dir][nr]);
-	if (!file || trace_trigger_soft_disabled(file))
+	if (!file || trace_event_gated(file))
 		return NULL;
 	return file;
 }

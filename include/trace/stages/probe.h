@@ -29,6 +29,7 @@
 
 #include <trace/stages/forms.h>
 #include <trace/stages/copy.h>
+#include <trace/stages/gate.h>
 
 #undef __field
 #define __field(type, item)
@@ -165,7 +166,7 @@
 	static notrace void						\
 	trace_event_raw_event_##call(void *__data, proto)		\
 	{								\
-		if (trace_trigger_soft_disabled(__data))		\
+		if (trace_event_gated(__data))				\
 			return;						\
 		trace_event_record_##call(__data, args);		\
 	}

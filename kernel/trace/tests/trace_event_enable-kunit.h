@@ -6,6 +6,7 @@
  * sched_switch stands for any built-in event.
  */
 #include <kunit/test.h>
+#include <trace/stages/gate.h>
 
 #define KUNIT_INSTANCE	"kunit_event_enable"
 
@@ -147,10 +148,52 @@ out:
 	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), 0);
 }
 
+/*
+ * The probes' gate (stages/gate.h) tests the PID filter in line: it says
+ * what trace_trigger_soft_disabled() says, whatever the verdict, and
+ * leaves soft mode to it.
+ */
+static void trace_event_enable_gate(struct kunit *test)
+{
+	struct trace_event_file_gate *gate;
+	struct trace_event_file *file;
+	struct trace_array *tr;
+	int v;
+
+	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, tr);
+	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
+	if (IS_ERR(file)) {
+		KUNIT_FAIL(test, "no sched_switch file: %ld", PTR_ERR(file));
+		goto out;
+	}
+	gate = container_of(file, struct trace_event_file_gate, file);
+	KUNIT_EXPECT_PTR_EQ(test, gate->pid_ignore, tr->pid_ignore);
+	preempt_disable();
+	KUNIT_EXPECT_FALSE(test, trace_event_gated(file));
+	set_bit(EVENT_FILE_FL_PID_FILTER_BIT, &file->flags);
+	for (v = 0; v < 2; v++) {
+		this_cpu_write(*tr->pid_ignore, v);
+		KUNIT_EXPECT_EQ(test, trace_event_gated(file), v);
+		KUNIT_EXPECT_EQ(test, trace_trigger_soft_disabled(file), v);
+	}
+	set_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
+	KUNIT_EXPECT_TRUE(test, trace_event_gated(file));
+	clear_bit(EVENT_FILE_FL_SOFT_DISABLED_BIT, &file->flags);
+	clear_bit(EVENT_FILE_FL_PID_FILTER_BIT, &file->flags);
+	this_cpu_write(*tr->pid_ignore, false);
+	preempt_enable();
+	trace_put_event_file(file);
+out:
+	trace_array_put(tr);
+	KUNIT_EXPECT_EQ(test, trace_array_destroy(tr), 0);
+}
+
 static struct kunit_case trace_event_enable_cases[] = {
 	KUNIT_CASE(trace_event_enable_instance_api),
 	KUNIT_CASE(trace_event_enable_errors),
 	KUNIT_CASE(trace_event_enable_soft_mode),
+	KUNIT_CASE(trace_event_enable_gate),
 	{}
 };
 
