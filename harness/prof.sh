@@ -8,7 +8,8 @@
 #
 #   CASE    an ev_bench case name, written to its "run" parameter (the
 #           event is bench_3f, bench_str for names ending in "_str"), or
-#           "rb_bench" for the ring buffer rows (all of them)
+#           a module of harness/bench, e.g. "rb_bench.ko", which runs
+#           all its rows when loaded (then set PROF_EVENTS to their sum)
 #   SETUP   shell run in the guest first, with $T the tracefs mount and
 #           $E the bench events' directory, e.g.
 #           'echo "c < 0" >$E/bench_3f/filter'
@@ -55,11 +56,12 @@ for run in base case; do
 	{
 		echo 'T=/sys/kernel/tracing; E=$T/events/ev_bench'
 		echo 'echo 1024 >$T/buffer_size_kb'
-		echo 'insmod /bench/ev_bench.ko mode=hold'
+		[ "${case%.ko}" != "$case" ] ||
+			echo 'insmod /bench/ev_bench.ko mode=hold'
 		echo "$setup"
 		if [ $run = case ]; then
-			if [ "$case" = rb_bench ]; then
-				echo 'insmod /bench/rb_bench.ko 2>/dev/null'
+			if [ "${case%.ko}" != "$case" ]; then
+				echo "insmod /bench/$case 2>/dev/null"
 			else
 				echo "echo $case >/sys/module/ev_bench/parameters/run"
 			fi

@@ -49,4 +49,23 @@ static __always_inline unsigned int trace_ctx_irq_test(unsigned int irqs_status)
 	return tracing_gen_ctx_irq_test(irqs_status);
 }
 
+/**
+ * trace_ctx_gen() - tracing_gen_ctx(), inline when simple
+ *
+ * Context: any.
+ * Return: the context word of the caller's context.
+ */
+static __always_inline unsigned int trace_ctx_gen(void)
+{
+#ifdef CONFIG_TRACE_IRQFLAGS_SUPPORT
+	unsigned long irqflags;
+
+	local_save_flags(irqflags);
+	return trace_ctx_irq_test(irqs_disabled_flags(irqflags) ?
+				  TRACE_FLAG_IRQS_OFF : 0);
+#else
+	return trace_ctx_irq_test(TRACE_FLAG_IRQS_NOSUPPORT);
+#endif
+}
+
 #endif /* _TRACE_CTX_H */

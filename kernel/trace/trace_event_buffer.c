@@ -104,17 +104,9 @@ static __always_inline void taskinfo_mark(struct trace_event_file *file)
  */
 static __always_inline unsigned int event_trace_ctx(void)
 {
-#ifdef CONFIG_TRACE_IRQFLAGS_SUPPORT
-	unsigned long irqflags;
-	unsigned int ctx;
+	unsigned int ctx = trace_ctx_gen();
 
-	local_save_flags(irqflags);
-	ctx = trace_ctx_irq_test(irqs_disabled_flags(irqflags) ?
-				 TRACE_FLAG_IRQS_OFF : 0);
 	return IS_ENABLED(CONFIG_PREEMPTION) ? ctx - 1 : ctx;
-#else
-	return tracing_gen_ctx_dec();
-#endif
 }
 
 /* Learn from a record's fate whether the next will pass (see above). */

@@ -39,6 +39,7 @@
 #include <linux/tracepoint.h>
 
 #include "trace_array.h"
+#include "trace_ctx.h"
 #include "trace_event_types.h"
 #include "trace_filter.h"
 #include "trace_perf.h"
@@ -137,7 +138,7 @@ NOKPROBE_SYMBOL(perf_trace_buf_alloc);
  */
 void perf_trace_buf_update(void *record, u16 type)
 {
-	tracing_generic_entry_update(record, type, tracing_gen_ctx());
+	tracing_generic_entry_update(record, type, trace_ctx_gen());
 }
 EXPORT_SYMBOL_GPL(perf_trace_buf_update);
 NOKPROBE_SYMBOL(perf_trace_buf_update);

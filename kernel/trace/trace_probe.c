@@ -398,8 +398,11 @@ static void probe_fill(struct trace_probe *tp, void *rec,
 		if (pe->is_return)
 			h[1] = head[1];
 	}
-	probe_store_args(tp->args, tp->nr_args, ctx, rec, pe->fixed_size,
-			 dsize);
+	if (tp->fast)
+		probe_store_fast(tp->args, tp->nr_args, ctx->regs, rec);
+	else
+		probe_store_args(tp->args, tp->nr_args, ctx, rec,
+				 pe->fixed_size, dsize);
 }
 
 static int probe_dsize(struct trace_probe *tp, struct probe_fetch_ctx *ctx)
@@ -421,7 +424,7 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 		       struct probe_fetch_ctx *ctx, const unsigned long *head,
 		       int *dsize)
 {
-	struct trace_event_buffer fbuffer;
+	struct trace_event_buffer fbuffer __uninitialized;
 	void *rec;
 
 	if (trace_event_gated(file))

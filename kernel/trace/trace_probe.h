@@ -160,6 +160,12 @@ struct fetch_type {
  * @count:   array length, 0 for a scalar
  * @bitfield: true for a b<w>@<o>/<c> type
  * @dynamic: true for strings (data after the fixed part)
+ * @fast:    the program is a register, a function argument or the return
+ *	     value stored as it is: PROBE_FAST_REG, PROBE_FAST_ARG or
+ *	     PROBE_FAST_RETVAL, which the hit runs in line
+ *	     (probe_store_fast()), or PROBE_FAST_NONE
+ * @fast_size: the store's size, for @fast
+ * @fast_param: the register's offset in pt_regs, or the argument's index
  * @code:    the fetch program
  */
 struct probe_arg {
@@ -171,8 +177,13 @@ struct probe_arg {
 	unsigned int		count;
 	bool			bitfield;
 	bool			dynamic;
+	u8			fast;
+	u8			fast_size;
+	u16			fast_param;
 	struct fetch_step	code[PROBE_STEPS_MAX];
 };
+
+enum { PROBE_FAST_NONE, PROBE_FAST_REG, PROBE_FAST_ARG, PROBE_FAST_RETVAL };
 
 /*
  * Error codes of the probe parsers, indexes of probe_errs[].  The
@@ -338,6 +349,7 @@ struct trace_probe_event {
  * @nr_args: number of arguments
  * @args:   its arguments (their programs are its own)
  * @strings: some argument is a string (the hit sizes them first)
+ * @fast:   every argument is probe_arg.fast (probe_store_fast())
  */
 struct trace_probe {
 	struct dyn_event		devent;
@@ -346,6 +358,7 @@ struct trace_probe {
 	int				nr_args;
 	struct probe_arg		*args;
 	bool				strings;
+	bool				fast;
 };
 
 /* Set a probe's arguments, parsed by probe_parse_args(). */
@@ -357,8 +370,11 @@ static inline void probe_set_args(struct trace_probe *tp,
 	tp->args = args;
 	tp->nr_args = nr;
 	tp->strings = false;
-	for (i = 0; i < nr; i++)
+	tp->fast = true;
+	for (i = 0; i < nr; i++) {
 		tp->strings |= args[i].dynamic;
+		tp->fast &= args[i].fast != PROBE_FAST_NONE;
+	}
 }
 
 /**
@@ -409,6 +425,8 @@ int probe_split_args(char *buf, const char **argv, int *pos, int max);
 /* trace_probe_fetch.c */
 int probe_dynamic_size(const struct probe_arg *args, int nr,
 		       struct probe_fetch_ctx *ctx);
+void probe_store_fast(const struct probe_arg *args, int nr,
+		      struct pt_regs *regs, void *rec);
 void probe_store_args(const struct probe_arg *args, int nr,
 		      struct probe_fetch_ctx *ctx, void *rec,
 		      unsigned int fixed_size, int dyn_size);

@@ -255,6 +255,48 @@ static u64 load_raw(const void *src, int size)
 	}
 }
 
+/* A register, function argument or return value, stored as it is. */
+static __always_inline void store_fast(const struct probe_arg *arg,
+				       struct pt_regs *regs, void *rec)
+{
+	unsigned long val;
+
+	if (arg->fast == PROBE_FAST_REG)
+		val = *(unsigned long *)((void *)regs + arg->fast_param);
+	else if (arg->fast == PROBE_FAST_RETVAL)
+		val = regs_return_value(regs);
+	else
+		val = regs_get_kernel_argument(regs, arg->fast_param);
+	if (likely(arg->fast_size == sizeof(u64)))	/* the default type */
+		put_unaligned((u64)val, (u64 *)(rec + arg->offset));
+	else if (arg->fast_size == sizeof(u32))
+		put_unaligned((u32)val, (u32 *)(rec + arg->offset));
+	else if (arg->fast_size == sizeof(u16))
+		put_unaligned((u16)val, (u16 *)(rec + arg->offset));
+	else
+		*(u8 *)(rec + arg->offset) = val;
+}
+
+/**
+ * probe_store_fast() - probe_store_args() for a probe whose arguments are
+ *	all registers, function arguments or the return value, stored as
+ *	they are
+ * @args: the arguments, each with probe_arg.fast set
+ * @nr:   their number
+ * @regs: the registers of the hit
+ * @rec:  the record
+ *
+ * Context: the probe's hit, preemption disabled.
+ */
+void probe_store_fast(const struct probe_arg *args, int nr,
+		      struct pt_regs *regs, void *rec)
+{
+	int i;
+
+	for (i = 0; i < nr; i++)
+		store_fast(&args[i], regs, rec);
+}
+
 /**
  * probe_store_args() - fill a reserved record's arguments
  * @args:  the probe's arguments (offsets from the record's start)
@@ -280,6 +322,10 @@ void probe_store_args(const struct probe_arg *args, int nr,
 	for (i = 0; i < nr; i++) {
 		void *dst = rec + args[i].offset;
 
+		if (args[i].fast) {
+			store_fast(&args[i], ctx->regs, rec);
+			continue;
+		}
 		st = fetch_value(args[i].code, ctx, &val, &fault);
 		switch (st->op) {
 		case FOP_ST_RAW:

@@ -568,6 +568,18 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 	if (ret)
 		goto out;
 	c.code[c.n] = (struct fetch_step){ .op = FOP_END };
+	/* The common argument: a register, an argument, the return value. */
+	if (c.n == 2 && c.code[1].op == FOP_ST_RAW &&
+	    c.code[0].param >= 0 && c.code[0].param <= U16_MAX) {
+		static const u8 fast[] = { [FOP_REG] = PROBE_FAST_REG,
+					   [FOP_ARG] = PROBE_FAST_ARG,
+					   [FOP_RETVAL] = PROBE_FAST_RETVAL };
+
+		arg->fast = c.code[0].op < ARRAY_SIZE(fast) ?
+			    fast[c.code[0].op] : PROBE_FAST_NONE;
+		arg->fast_size = c.code[1].size;
+		arg->fast_param = c.code[0].param;
+	}
 	ret = -ENOMEM;
 	arg->text = kstrdup(body, GFP_KERNEL);
 	arg->name = name ?: default_name(body, idx, ctx);

@@ -394,7 +394,7 @@ static __always_inline int synth_trace(struct trace_event_file *file,
 				       struct synth_vals *vals)
 {
 	struct synth_event *se = synth_event_of_file(file);
-	struct trace_event_buffer fbuffer;
+	struct trace_event_buffer fbuffer __uninitialized;
 	unsigned int i, off, end, len = 0;
 	void *rec;
 

@@ -47,11 +47,20 @@ static __always_inline bool trace_event_gated(struct trace_event_file *file)
 
 	if (likely(!(eflags & TRACE_EVENT_GATE_FLAGS)))
 		return false;
-	if ((eflags & TRACE_EVENT_GATE_FLAGS) == EVENT_FILE_FL_PID_FILTER)
+	/*
+	 * Tests of bits, not a compare of the masked flags: that needs a
+	 * scratch register, and the compiler took an argument's, which
+	 * then cost every probe a stack frame.
+	 */
+	if (!(eflags & (EVENT_FILE_FL_TRIGGER_MODE |
+			EVENT_FILE_FL_SOFT_DISABLED)))	/* the PID filter */
 		return this_cpu_read(*container_of(file,
 						   struct trace_event_file_gate,
 						   file)->pid_ignore);
-	return trace_trigger_soft_disabled(file);
+	/* The rest of trace_trigger_soft_disabled(), flags tested once. */
+	if (eflags & EVENT_FILE_FL_TRIGGER_COND)
+		return false;
+	return __trace_trigger_soft_disabled(file);
 }
 
 #endif /* _TRACE_STAGES_GATE_H */

@@ -375,6 +375,57 @@ static void tp_compile(struct kunit *test, const char *text,
 	arg->offset = off;
 }
 
+/*
+ * A register or a function argument stored as it is runs in line
+ * (probe_arg.fast); anything more runs its program.  Both store the same.
+ */
+static void probe_fetch_fast(struct kunit *test)
+{
+	static const struct {
+		const char	*text;
+		unsigned int	flags;
+		u8		fast;
+	} cases[] = {
+		{ "%si", PCTX_KPROBE, PROBE_FAST_REG },
+		{ "%di:s8", PCTX_KPROBE, PROBE_FAST_REG },
+		{ "$arg2:u32", PCTX_KPROBE | PCTX_FUNC_ENTRY, PROBE_FAST_ARG },
+		{ "$retval:s16", PCTX_KPROBE | PCTX_RETURN, PROBE_FAST_RETVAL },
+		{ "%dx:b4@4/8", PCTX_KPROBE, PROBE_FAST_NONE },
+		{ "+0(%si):u64", PCTX_KPROBE, PROBE_FAST_NONE },
+	};
+	unsigned long word = 0x1122334455667788UL;
+	struct probe_fetch_ctx fctx = {};
+	struct pt_regs regs = {};
+	struct probe_arg *a;
+	u8 fast[8], slow[8];
+	size_t i;
+
+	a = kunit_kzalloc(test, sizeof(*a), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	regs.ax = 0x8765;
+	regs.di = 0x80;
+	regs.si = (unsigned long)&word;
+	regs.dx = 0xf0;
+	fctx.regs = &regs;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		tp_compile(test, cases[i].text, cases[i].flags, 0, a);
+		KUNIT_EXPECT_EQ_MSG(test, a->fast, cases[i].fast, "%s",
+				    cases[i].text);
+		memset(fast, 0, sizeof(fast));
+		memset(slow, 0, sizeof(slow));
+		if (a->fast)
+			probe_store_fast(a, 1, &regs, fast);
+		else
+			probe_store_args(a, 1, &fctx, fast, sizeof(fast), 0);
+		a->fast = PROBE_FAST_NONE;
+		probe_store_args(a, 1, &fctx, slow, sizeof(slow), 0);
+		KUNIT_EXPECT_MEMEQ_MSG(test, fast, slow, sizeof(fast), "%s",
+				       cases[i].text);
+		probe_arg_free(a);
+	}
+	KUNIT_EXPECT_EQ(test, get_unaligned((u32 *)slow), (u32)word);
+}
+
 /* Run programs on crafted registers, stack and memory. */
 static void probe_fetch_run(struct kunit *test)
 {
@@ -499,6 +550,7 @@ static struct kunit_case trace_probe_cases[] = {
 	KUNIT_CASE(probe_parse_layout),
 	KUNIT_CASE(probe_parse_names),
 	KUNIT_CASE(probe_fetch_run),
+	KUNIT_CASE(probe_fetch_fast),
 	KUNIT_CASE(probe_fetch_faults),
 	KUNIT_CASE(probe_fetch_fields),
 	{}
