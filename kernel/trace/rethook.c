@@ -200,8 +200,8 @@ NOKPROBE_SYMBOL(rethook_hook);
  * From the node after *@cur (the head if *@cur is NULL), the next node
  * that holds a real return address; *@cur is moved onto it.
  */
-static unsigned long next_ret_addr(struct task_struct *tsk,
-				   struct llist_node **cur)
+static __always_inline unsigned long next_ret_addr(struct task_struct *tsk,
+						   struct llist_node **cur)
 {
 	struct llist_node *pos = *cur ? (*cur)->next : tsk->rethooks.first;
 	unsigned long tramp = trampoline_addr();
@@ -217,7 +217,6 @@ static unsigned long next_ret_addr(struct task_struct *tsk,
 	}
 	return 0;
 }
-NOKPROBE_SYMBOL(next_ret_addr);
 
 /**
  * rethook_find_ret_addr() - the real return address behind a hooked frame

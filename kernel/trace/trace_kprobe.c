@@ -97,7 +97,7 @@ static int kretprobe_hit(struct kretprobe_instance *ri, struct pt_regs *regs)
 	struct kretprobe *rp = get_kretprobe(ri);
 	struct trace_kprobe *tk;
 	struct probe_fetch_ctx ctx = { .regs = regs };
-	unsigned long head[2];
+	unsigned long head[2] __uninitialized;
 
 	if (unlikely(!rp))
 		return 0;

@@ -157,8 +157,9 @@ EXPORT_SYMBOL_GPL(perf_trace_filters);
  *
  * The out-of-line half of perf_trace_drop_filtered(), while some perf
  * event has a filter.  If every perf event of @head has one (an inherited
- * event uses its parent's, as perf_tp_event() does), fills the common
- * fields, which a filter may read, and runs them.
+ * event uses its parent's, as perf_tp_event() does) and all of them
+ * reject @rec, it is dropped; the common fields, which a filter may read,
+ * are filled before the first runs.
  *
  * Context: a probe, preemption disabled.
  * Return: true if @rec is dropped, else false.
@@ -168,17 +169,28 @@ bool __perf_trace_drop_filtered(void *rec, int rctx,
 				struct hlist_head *head,
 				struct task_struct *task)
 {
+	struct filter_prog *prog;
 	struct perf_event *event;
+	bool filled = false;
 
 	if (task || bpf_prog_array_valid(call) || hlist_empty(head))
 		return false;
-	hlist_for_each_entry_rcu(event, head, hlist_entry)
-		if (!(event->parent ?: event)->filter)
+	hlist_for_each_entry_rcu(event, head, hlist_entry) {
+		struct event_filter *f = (event->parent ?: event)->filter;
+
+		if (!f)
 			return false;
-	perf_trace_buf_update(rec, call->event.type);
-	hlist_for_each_entry_rcu(event, head, hlist_entry)
-		if (filter_match_preds((event->parent ?: event)->filter, rec))
+		prog = READ_ONCE(f->prog);
+		if (!prog)
 			return false;
+		if (!filled) {
+			tracing_generic_entry_update(rec, call->event.type,
+						     trace_ctx_gen());
+			filled = true;
+		}
+		if (trace_filter_match(prog, rec))
+			return false;
+	}
 	perf_swevent_put_recursion_context(rctx);
 	return true;
 }
