@@ -70,7 +70,8 @@ for run in base case; do
 		echo "dmesg | grep ' BENCH'"
 	} >"$work/$run.sh"
 	log "profiling: $run"
-	QEMU_EXTRA="${QEMU_EXTRA:--L $QEMU_DIR/usr/share/qemu -L $QEMU_DIR/usr/share/seabios} -plugin $work/tbcount.so,out=$work/$run.tb" \
+	extra="-L $QEMU_DIR/usr/share/qemu -L $QEMU_DIR/usr/share/seabios"
+	QEMU_EXTRA="${QEMU_EXTRA:-$extra} -plugin $work/tbcount.so,out=$work/$run.tb" \
 		"$ROOT/harness/qemu.sh" default --icount --initrd "$work/initrd.cpio" \
 		--script "$work/$run.sh" --log "$work/$run.log" \
 		--append "quiet nokaslr kunit.enable=0" --timeout 1800 || true

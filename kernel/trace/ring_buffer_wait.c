@@ -140,7 +140,7 @@ static bool rb_wait_done(struct trace_buffer *b, int cpu, int full,
 	 * sets every CPU's, after its own (see rb_wakeup()).
 	 */
 	if (cpu == RING_BUFFER_ALL_CPUS) {
-		smp_wmb();
+		smp_wmb();	/* b->wait's flag first: see rb_wakeup() */
 		for_each_possible_cpu(i)
 			if (rb_cpu_of(b, i))
 				WRITE_ONCE(b->buffers[i]->wait.pending, true);
