@@ -84,6 +84,18 @@ static void trace_event_enable_errors(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, trace_array_destroy(&global_trace), -EINVAL);
 }
 
+/* sched_switch's file in the test's instance, or NULL (a failure). */
+static struct trace_event_file *kunit_sched_switch(struct kunit *test)
+{
+	struct trace_event_file *file;
+
+	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
+	if (!IS_ERR(file))
+		return file;
+	KUNIT_FAIL(test, "no sched_switch file: %ld", PTR_ERR(file));
+	return NULL;
+}
+
 /*
  * A trigger's soft switch and the user's share one registration.  The
  * file is in an instance of the test's own, so what the boot enabled
@@ -98,11 +110,9 @@ static void trace_event_enable_soft_mode(struct kunit *test)
 
 	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, tr);
-	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
-	if (IS_ERR(file)) {
-		KUNIT_FAIL(test, "no sched_switch file: %ld", PTR_ERR(file));
+	file = kunit_sched_switch(test);
+	if (!file)
 		goto out;
-	}
 	mutex_lock(&trace_mutex);
 	flags = file->flags;
 	if (flags & EVENT_FILE_FL_ENABLED) {
@@ -162,11 +172,9 @@ static void trace_event_enable_gate(struct kunit *test)
 
 	tr = trace_array_get_by_name(KUNIT_INSTANCE, NULL);
 	KUNIT_ASSERT_NOT_NULL(test, tr);
-	file = trace_get_event_file(KUNIT_INSTANCE, "sched", "sched_switch");
-	if (IS_ERR(file)) {
-		KUNIT_FAIL(test, "no sched_switch file: %ld", PTR_ERR(file));
+	file = kunit_sched_switch(test);
+	if (!file)
 		goto out;
-	}
 	gate = container_of(file, struct trace_event_file_gate, file);
 	KUNIT_EXPECT_PTR_EQ(test, gate->pid_ignore, tr->pid_ignore);
 	preempt_disable();
