@@ -182,6 +182,37 @@ static void rbt_write_read(struct kunit *test)
 	rbt_check_payload(test, ev, 1000, 8);
 }
 
+/*
+ * trace_copy() (ring_buffer_write()'s copy) copies every length exactly:
+ * nothing before or after the destination is touched, whatever the
+ * alignment of either side.
+ */
+static void rbt_copy(struct kunit *test)
+{
+	u8 src[96], dst[96 + 16];
+	unsigned int len, off, i;
+
+	for (i = 0; i < sizeof(src); i++)
+		src[i] = i + 1;
+	for (off = 0; off < 8; off++) {
+		/* Past TRACE_COPY_SMALL_MAX too, where memcpy() copies. */
+		for (len = 0; len <= sizeof(src) - 8; len++) {
+			memset(dst, 0xaa, sizeof(dst));
+			trace_copy(dst + 8, src + off, len);
+			for (i = 0; i < sizeof(dst); i++) {
+				u8 want = i >= 8 && i < 8 + len ?
+					  src[off + i - 8] : 0xaa;
+
+				if (dst[i] != want) {
+					KUNIT_FAIL(test, "len %u off %u: byte %u is %#x",
+						   len, off, i, dst[i]);
+					return;
+				}
+			}
+		}
+	}
+}
+
 /* Overwrite mode: the oldest records go, counted as overrun. */
 static void rbt_wrap_overwrite(struct kunit *test)
 {
@@ -1087,6 +1118,7 @@ static void rbt_subbuf_order(struct kunit *test)
 
 static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_write_read),
+	KUNIT_CASE(rbt_copy),
 	KUNIT_CASE(rbt_wrap_overwrite),
 	KUNIT_CASE(rbt_wrap_producer),
 	KUNIT_CASE(rbt_nested_direct),
