@@ -46,8 +46,9 @@
 	perf_trace_##call(void *__data, proto)				\
 	{								\
 		struct trace_event_call *event_call = __data;		\
+		/* The sizes stage sets every member: no zeroing. */	\
 		struct trace_event_data_offsets_##call			\
-			__maybe_unused __data_offsets;			\
+			__maybe_unused __data_offsets __uninitialized;	\
 		struct trace_event_raw_##call *entry;			\
 		struct task_struct *__task = NULL;			\
 		struct hlist_head *head;				\

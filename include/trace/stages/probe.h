@@ -146,8 +146,9 @@
 	trace_event_record_##call(struct trace_event_file *trace_file,	\
 				  proto)				\
 	{								\
+		/* The sizes stage sets every member: no zeroing. */	\
 		struct trace_event_data_offsets_##call			\
-			__maybe_unused __data_offsets;			\
+			__maybe_unused __data_offsets __uninitialized;	\
 		struct trace_event_raw_##call *entry;			\
 		struct trace_event_buffer fbuffer __uninitialized;	\
 		int __data_size;					\
