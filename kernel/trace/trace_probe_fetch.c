@@ -224,7 +224,7 @@ static int store_string(const struct fetch_step *st, unsigned long val,
 }
 
 /* Store a value of @size bytes. */
-static void store_raw(void *dst, u64 val, int size)
+static __always_inline void store_raw(void *dst, u64 val, int size)
 {
 	switch (size) {
 	case 1:
@@ -267,14 +267,7 @@ static __always_inline void store_fast(const struct probe_arg *arg,
 		val = regs_return_value(regs);
 	else
 		val = regs_get_kernel_argument(regs, arg->fast_param);
-	if (likely(arg->fast_size == sizeof(u64)))	/* the default type */
-		put_unaligned((u64)val, (u64 *)(rec + arg->offset));
-	else if (arg->fast_size == sizeof(u32))
-		put_unaligned((u32)val, (u32 *)(rec + arg->offset));
-	else if (arg->fast_size == sizeof(u16))
-		put_unaligned((u16)val, (u16 *)(rec + arg->offset));
-	else
-		*(u8 *)(rec + arg->offset) = val;
+	store_raw(rec + arg->offset, val, arg->fast_size);
 }
 
 /**

@@ -22,7 +22,11 @@
  * struct trace_event_file_gate - an event file, and what its probe reads
  * @file: the file
  * @pid_ignore: per CPU, whether the file's instance filters out the task
- *	running there; valid while the file has EVENT_FILE_FL_PID_FILTER
+ *	running there: the instance's own (trace_array.pid_ignore), which
+ *	is allocated before the instance's first file and freed only after
+ *	its files are removed (trace_instance.c: the events part unpublishes
+ *	before the PID part frees); read only while the file has
+ *	EVENT_FILE_FL_PID_FILTER
  */
 struct trace_event_file_gate {
 	struct trace_event_file	file;
