@@ -384,9 +384,9 @@ bool probe_event_busy(struct trace_probe_event *pe)
 }
 
 /* Fill a record of @tp's event: its head, then the arguments. */
-static void probe_fill(struct trace_probe *tp, void *rec,
-		       struct probe_fetch_ctx *ctx, const unsigned long *head,
-		       int dsize)
+static __always_inline void probe_fill(struct trace_probe *tp, void *rec,
+				       struct probe_fetch_ctx *ctx,
+				       const unsigned long *head, int dsize)
 {
 	struct trace_probe_event *pe = tp->event;
 
@@ -405,24 +405,17 @@ static void probe_fill(struct trace_probe *tp, void *rec,
 				 pe->fixed_size, dsize);
 }
 
-static int probe_dsize(struct trace_probe *tp, struct probe_fetch_ctx *ctx)
+static __always_inline int probe_dsize(struct trace_probe *tp,
+				       struct probe_fetch_ctx *ctx)
 {
 	return tp->strings ? probe_dynamic_size(tp->args, tp->nr_args, ctx) : 0;
 }
 
-/**
- * probe_record_file() - write a hit into one instance's file
- * @tp:    the probe that hit
- * @file:  the file, recording the probe's event
- * @ctx:   what its programs read
- * @head:  the record's head (the event's head_size bytes)
- * @dsize: the size of the strings, or -1 if not known yet (then set)
- *
- * Context: the hit, preemption disabled.
- */
-void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
-		       struct probe_fetch_ctx *ctx, const unsigned long *head,
-		       int *dsize)
+/* probe_record_file(), in line in probe_record()'s loop. */
+static __always_inline void record_file(struct trace_probe *tp,
+					struct trace_event_file *file,
+					struct probe_fetch_ctx *ctx,
+					const unsigned long *head, int *dsize)
 {
 	struct trace_event_buffer fbuffer __uninitialized;
 	void *rec;
@@ -440,6 +433,23 @@ void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
 }
 
 /**
+ * probe_record_file() - write a hit into one instance's file
+ * @tp:    the probe that hit
+ * @file:  the file, recording the probe's event
+ * @ctx:   what its programs read
+ * @head:  the record's head (the event's head_size bytes)
+ * @dsize: the size of the strings, or -1 if not known yet (then set)
+ *
+ * Context: the hit, preemption disabled.
+ */
+void probe_record_file(struct trace_probe *tp, struct trace_event_file *file,
+		       struct probe_fetch_ctx *ctx, const unsigned long *head,
+		       int *dsize)
+{
+	record_file(tp, file, ctx, head, dsize);
+}
+
+/**
  * probe_record() - write a hit into every instance that records it
  * @tp:   the probe that hit
  * @ctx:  what its programs read
@@ -454,7 +464,7 @@ void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,
 	int dsize = -1;
 
 	list_for_each_entry_rcu(link, &tp->event->files, list)
-		probe_record_file(tp, link->file, ctx, head, &dsize);
+		record_file(tp, link->file, ctx, head, &dsize);
 }
 
 #ifdef CONFIG_PERF_EVENTS

@@ -223,24 +223,6 @@ static int store_string(const struct fetch_step *st, unsigned long val,
 	return len > 0 ? len : 0;
 }
 
-/* Store a value of @size bytes. */
-static __always_inline void store_raw(void *dst, u64 val, int size)
-{
-	switch (size) {
-	case 1:
-		*(u8 *)dst = val;
-		break;
-	case 2:
-		put_unaligned((u16)val, (u16 *)dst);
-		break;
-	case 4:
-		put_unaligned((u32)val, (u32 *)dst);
-		break;
-	default:
-		put_unaligned(val, (u64 *)dst);
-	}
-}
-
 static u64 load_raw(const void *src, int size)
 {
 	switch (size) {
@@ -253,41 +235,6 @@ static u64 load_raw(const void *src, int size)
 	default:
 		return get_unaligned((u64 *)src);
 	}
-}
-
-/* A register, function argument or return value, stored as it is. */
-static __always_inline void store_fast(const struct probe_arg *arg,
-				       struct pt_regs *regs, void *rec)
-{
-	unsigned long val;
-
-	if (arg->fast == PROBE_FAST_REG)
-		val = *(unsigned long *)((void *)regs + arg->fast_param);
-	else if (arg->fast == PROBE_FAST_RETVAL)
-		val = regs_return_value(regs);
-	else
-		val = regs_get_kernel_argument(regs, arg->fast_param);
-	store_raw(rec + arg->offset, val, arg->fast_size);
-}
-
-/**
- * probe_store_fast() - probe_store_args() for a probe whose arguments are
- *	all registers, function arguments or the return value, stored as
- *	they are
- * @args: the arguments, each with probe_arg.fast set
- * @nr:   their number
- * @regs: the registers of the hit
- * @rec:  the record
- *
- * Context: the probe's hit, preemption disabled.
- */
-void probe_store_fast(const struct probe_arg *args, int nr,
-		      struct pt_regs *regs, void *rec)
-{
-	int i;
-
-	for (i = 0; i < nr; i++)
-		store_fast(&args[i], regs, rec);
 }
 
 /**
@@ -316,13 +263,13 @@ void probe_store_args(const struct probe_arg *args, int nr,
 		void *dst = rec + args[i].offset;
 
 		if (args[i].fast) {
-			store_fast(&args[i], ctx->regs, rec);
+			probe_store_fast_one(&args[i], ctx->regs, rec);
 			continue;
 		}
 		st = fetch_value(args[i].code, ctx, &val, &fault);
 		switch (st->op) {
 		case FOP_ST_RAW:
-			store_raw(dst, val, st->size);
+			probe_store_raw(dst, val, st->size);
 			break;
 		case FOP_ST_MEM:
 			if (fault || copy_from_kernel_nofault(dst,
@@ -347,7 +294,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 			u64 v = load_raw(dst, st[1].size);
 
 			v = (v << st[1].lshift) >> st[1].rshift;
-			store_raw(dst, v, st[1].size);
+			probe_store_raw(dst, v, st[1].size);
 		}
 	}
 }

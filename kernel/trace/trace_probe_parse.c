@@ -281,6 +281,32 @@ static int parse_var(struct compiler *c, const char *s, int pos)
 	return fail(c, PERR_BAD_VAR, pos);
 }
 
+/*
+ * Where the architecture's pt_regs holds the return value and the first
+ * function arguments, when we know it: such a fast argument is then a
+ * plain load from the registers (PROBE_FAST_REG), as regs_return_value()
+ * and regs_get_kernel_argument() would read them.
+ */
+static void fast_as_reg(struct probe_arg *arg)
+{
+#ifdef CONFIG_X86_64
+	static const u16 args[] = {
+		offsetof(struct pt_regs, di), offsetof(struct pt_regs, si),
+		offsetof(struct pt_regs, dx), offsetof(struct pt_regs, cx),
+		offsetof(struct pt_regs, r8), offsetof(struct pt_regs, r9),
+	};
+
+	if (arg->fast == PROBE_FAST_RETVAL) {
+		arg->fast = PROBE_FAST_REG;
+		arg->fast_param = offsetof(struct pt_regs, ax);
+	} else if (arg->fast == PROBE_FAST_ARG &&
+		   arg->fast_param < ARRAY_SIZE(args)) {
+		arg->fast = PROBE_FAST_REG;
+		arg->fast_param = args[arg->fast_param];
+	}
+#endif
+}
+
 /* "\IMM" or "\"STR\"". */
 static int parse_imm(struct compiler *c, const char *s, int pos)
 {
@@ -579,6 +605,7 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 			    fast[c.code[0].op] : PROBE_FAST_NONE;
 		arg->fast_size = c.code[1].size;
 		arg->fast_param = c.code[0].param;
+		fast_as_reg(arg);
 	}
 	ret = -ENOMEM;
 	arg->text = kstrdup(body, GFP_KERNEL);

@@ -378,7 +378,17 @@ static void tp_compile(struct kunit *test, const char *text,
 /*
  * A register or a function argument stored as it is runs in line
  * (probe_arg.fast); anything more runs its program.  Both store the same.
+ * Where pt_regs' layout of the arguments and the return value is known,
+ * those are register loads too.
  */
+#ifdef CONFIG_X86_64
+#define FAST_ARG_REG	PROBE_FAST_REG
+#define FAST_RET_REG	PROBE_FAST_REG
+#else
+#define FAST_ARG_REG	PROBE_FAST_ARG
+#define FAST_RET_REG	PROBE_FAST_RETVAL
+#endif
+
 static void probe_fetch_fast(struct kunit *test)
 {
 	static const struct {
@@ -388,8 +398,12 @@ static void probe_fetch_fast(struct kunit *test)
 	} cases[] = {
 		{ "%si", PCTX_KPROBE, PROBE_FAST_REG },
 		{ "%di:s8", PCTX_KPROBE, PROBE_FAST_REG },
-		{ "$arg2:u32", PCTX_KPROBE | PCTX_FUNC_ENTRY, PROBE_FAST_ARG },
-		{ "$retval:s16", PCTX_KPROBE | PCTX_RETURN, PROBE_FAST_RETVAL },
+		{ "$arg1", PCTX_KPROBE | PCTX_FUNC_ENTRY, FAST_ARG_REG },
+		{ "$arg2:u32", PCTX_KPROBE | PCTX_FUNC_ENTRY, FAST_ARG_REG },
+		{ "$arg3:x8", PCTX_KPROBE | PCTX_FUNC_ENTRY, FAST_ARG_REG },
+		{ "$arg7:u16", PCTX_KPROBE | PCTX_FUNC_ENTRY, PROBE_FAST_ARG },
+		{ "$retval:s16", PCTX_KPROBE | PCTX_RETURN, FAST_RET_REG },
+		{ "$retval", PCTX_KPROBE | PCTX_RETURN, FAST_RET_REG },
 		{ "%dx:b4@4/8", PCTX_KPROBE, PROBE_FAST_NONE },
 		{ "+0(%si):u64", PCTX_KPROBE, PROBE_FAST_NONE },
 	};
