@@ -17,26 +17,65 @@
  * trampoline's.  They sit together at the head of the list, newest first.
  *
  * Lifetime: the nodes are preallocated in an objpool, so taking and giving
- * back never allocates and works in any context.  rethook_free() stops the
+ * back never allocates and works in any context.  In front of the pool,
+ * each CPU keeps one spare node: a return gives its node to the spare
+ * slot of its CPU if that is empty, and the next entry on that CPU takes
+ * it back, with one atomic exchange each way instead of the pool's
+ * interrupt masking and ring updates.  A CPU whose slot and pool are
+ * empty takes another CPU's spare, so every node stays reachable from
+ * every CPU and at most @num returns are hooked at once, as without the
+ * spares.  rethook_free() stops the
  * handler at once, then, after an RCU grace period (the users take and
  * give back nodes with preemption disabled), releases the pool.  Nodes
  * still hooked on a stack (a task asleep in the hooked function) are
  * dropped one by one when they come back; the last one frees the rethook,
  * from an RCU callback (the pool's memory is vmalloc()ed, and a node
- * comes back with preemption disabled).
+ * comes back with preemption disabled).  The spares go back to the pool
+ * after the grace period, when no CPU can take or give one any more.
  *
  * Locking: a task's list is only touched by the task itself (hook, return)
  * or once it is dead (rethook_flush_task()), and, for unwinding, read by
- * others only while the task is not running.  No locks.
+ * others only while the task is not running.  The spare slots are only
+ * changed by full atomic exchanges, from any CPU.  No locks.
  */
 
 #include <linux/err.h>
 #include <linux/kprobes.h>
+#include <linux/percpu.h>
 #include <linux/preempt.h>
 #include <linux/refcount.h>
 #include <linux/rethook.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+
+/*
+ * A rethook and its spare nodes, one slot per CPU.  @rh comes first: the
+ * pool's release frees its context, @rh, with kfree().
+ */
+struct rethook_spares {
+	struct rethook			rh;
+	struct rethook_node * __percpu	*spare;
+};
+
+static struct rethook_node * __percpu *spares_of(struct rethook *rh)
+{
+	return container_of(rh, struct rethook_spares, rh)->spare;
+}
+
+/*
+ * The slots are changed with xchg() and cmpxchg(), which some
+ * architectures make atomic by masking interrupts: not against an NMI.
+ */
+static bool spares_usable(void)
+{
+	return IS_ENABLED(CONFIG_ARCH_HAVE_NMI_SAFE_CMPXCHG) || !in_nmi();
+}
+
+/* Empties @cpu's slot; returns what it held. */
+static struct rethook_node *spare_take(struct rethook *rh, int cpu)
+{
+	return xchg(per_cpu_ptr(spares_of(rh), cpu), NULL);
+}
 
 static unsigned long trampoline_addr(void)
 {
@@ -72,21 +111,30 @@ static int pool_release(struct objpool_head *head, void *context)
 struct rethook *rethook_alloc(void *data, rethook_handler_t handler,
 			      int size, int num)
 {
+	struct rethook_spares *rs;
 	struct rethook *rh;
 
 	if (!handler || num <= 0 || size < (int)sizeof(struct rethook_node))
 		return ERR_PTR(-EINVAL);
-	rh = kzalloc(sizeof(*rh), GFP_KERNEL);
-	if (!rh)
+	rs = kzalloc(sizeof(*rs), GFP_KERNEL);
+	if (!rs)
 		return ERR_PTR(-ENOMEM);
+	rh = &rs->rh;
 	rh->data = data;
 	rcu_assign_pointer(rh->handler, handler);
+	rs->spare = alloc_percpu(struct rethook_node *);
+	if (!rs->spare)
+		goto free;
 	if (objpool_init(&rh->pool, num, size, GFP_KERNEL, rh, node_init,
-			 pool_release)) {
-		kfree(rh);
-		return ERR_PTR(-ENOMEM);
-	}
+			 pool_release))
+		goto free_spare;
 	return rh;
+
+free_spare:
+	free_percpu(rs->spare);
+free:
+	kfree(rs);
+	return ERR_PTR(-ENOMEM);
 }
 
 /**
@@ -112,7 +160,19 @@ static void pool_free_rcu(struct rcu_head *head)
 static void free_rcu(struct rcu_head *head)
 {
 	struct rethook *rh = container_of(head, struct rethook, rcu);
+	struct rethook_node *node;
+	int cpu;
 
+	/*
+	 * The handler is gone and the grace period has passed: nothing
+	 * takes or gives a spare any more.  Back to the pool with them.
+	 */
+	for_each_possible_cpu(cpu) {
+		node = spare_take(rh, cpu);
+		if (node)
+			objpool_push(node, &rh->pool);
+	}
+	free_percpu(spares_of(rh));
 	/* Frees @rh now, or when the last hooked node comes back. */
 	objpool_fini(&rh->pool);
 }
@@ -149,12 +209,29 @@ static rethook_handler_t handler_of(struct rethook *rh)
  */
 struct rethook_node *rethook_try_get(struct rethook *rh)
 {
+	struct rethook_node *node;
+	int cpu;
+
 	if (unlikely(!handler_of(rh)))
 		return NULL;
 	/* rethook_free()'s grace period does not wait for us otherwise. */
 	if (unlikely(!rcu_is_watching()))
 		return NULL;
-	return objpool_pop(&rh->pool);
+	if (!spares_usable())
+		return objpool_pop(&rh->pool);
+	node = xchg(raw_cpu_ptr(spares_of(rh)), NULL);
+	if (likely(node))
+		return node;
+	node = objpool_pop(&rh->pool);
+	if (likely(node))
+		return node;
+	/* The last free nodes may be other CPUs' spares. */
+	for_each_possible_cpu(cpu) {
+		node = spare_take(rh, cpu);
+		if (node)
+			break;
+	}
+	return node;
 }
 NOKPROBE_SYMBOL(rethook_try_get);
 
@@ -168,9 +245,12 @@ void rethook_recycle(struct rethook_node *node)
 {
 	struct rethook *rh = node->rethook;
 
-	if (likely(handler_of(rh)))
+	if (likely(handler_of(rh))) {
+		if (spares_usable() &&
+		    !cmpxchg(raw_cpu_ptr(spares_of(rh)), NULL, node))
+			return;
 		objpool_push(node, &rh->pool);
-	else if (refcount_dec_and_test(&rh->pool.ref))
+	} else if (refcount_dec_and_test(&rh->pool.ref))
 		/*
 		 * objpool_drop() without its free: the pool's slots are
 		 * vmalloc()ed, and this may be the return trampoline,
@@ -323,3 +403,7 @@ void rethook_flush_task(struct task_struct *tk)
 	}
 	preempt_enable();
 }
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/rethook-kunit.h"
+#endif
