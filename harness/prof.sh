@@ -9,10 +9,17 @@
 #   CASE    an ev_bench case name, written to its "run" parameter (the
 #           event is bench_3f, bench_str for names ending in "_str"), or
 #           a module of harness/bench, e.g. "rb_bench.ko", which runs
-#           all its rows when loaded (then set PROF_EVENTS to their sum)
+#           all its rows when loaded, or with its parameters, e.g.
+#           "kprobe_bench.ko row=kretprobe_hit"
 #   SETUP   shell run in the guest first, with $T the tracefs mount and
 #           $E the bench events' directory, e.g.
 #           'echo "c < 0" >$E/bench_3f/filter'
+#
+# The divisor is the events the case's BENCH lines report, with the
+# untimed wrap between cold and steady (bench_common.h), unless
+# PROF_EVENTS gives it.  busybox's insmod loads a module whose init
+# fails (the bench modules return -EAGAIN) a second time, by
+# init_module() after finit_module(): its rows run twice, and count so.
 #
 # The plugin is built against the qemu-plugin.h of the QEMU that runs
 # the guest (fetched once into ~/.cache/trace-events/qemu-plugin); it
@@ -21,7 +28,8 @@
 
 case=${1:?usage: prof.sh CASE [SETUP]}
 setup=${2:-}
-events=${PROF_EVENTS:-220000}	# cold + wrap + steady, bench_common.h
+mod=
+case ${case%% *} in *.ko) mod=${case%% *}; params=${case#"$mod"} ;; esac
 
 "$ROOT/harness/build.sh" default
 "$ROOT/harness/initramfs.sh" default
@@ -56,12 +64,11 @@ for run in base case; do
 	{
 		echo 'T=/sys/kernel/tracing; E=$T/events/ev_bench'
 		echo 'echo 1024 >$T/buffer_size_kb'
-		[ "${case%.ko}" != "$case" ] ||
-			echo 'insmod /bench/ev_bench.ko mode=hold'
+		[ "$mod" ] || echo 'insmod /bench/ev_bench.ko mode=hold'
 		echo "$setup"
 		if [ $run = case ]; then
-			if [ "${case%.ko}" != "$case" ]; then
-				echo "insmod /bench/$case 2>/dev/null"
+			if [ "$mod" ]; then
+				echo "insmod /bench/$mod$params 2>/dev/null"
 			else
 				echo "echo $case >/sys/module/ev_bench/parameters/run"
 			fi
@@ -78,5 +85,12 @@ for run in base case; do
 	[ -s "$work/$run.tb" ] || die "no counts from the $run run (${work#"$ROOT"/}/$run.log)"
 done
 grep ' BENCH' "$work/case.log" >&2 || true
+wrap=$(sed -n 's/^#define BENCH_WRAP[[:space:]]*\([0-9]*\).*/\1/p' \
+	"$ROOT/harness/bench/bench_common.h")
+events=${PROF_EVENTS:-$(awk -v wrap="$wrap" '
+	$2 == "BENCH_COLD" || $3 == "BENCH_COLD" { n += $(NF - 1) }
+	$2 == "BENCH" || $3 == "BENCH" { n += $(NF - 1) + wrap }
+	END { print n + 0 }' "$work/case.log")}
+[ "$events" -gt 0 ] || die "no BENCH lines in the case run (${work#"$ROOT"/}/case.log)"
 python3 "$ROOT/harness/prof/attribute.py" "$BUILD/System.map" "$work/case.log" \
 	"$work/base.tb" "$work/case.tb" "$events"

@@ -14,7 +14,7 @@
  * The events are made with the in-kernel API that mainline and ours both
  * export, enabled in the top-level instance, and left for the kprobe
  * optimizer to settle before the count.  The module refuses to stay
- * loaded (-EAGAIN).
+ * loaded (-EAGAIN).  "row=NAME" runs that row alone (harness/prof.sh).
  */
 
 #include <linux/delay.h>
@@ -26,6 +26,15 @@
 #include "bench_common.h"
 
 static unsigned long sink;
+
+static char *row;
+module_param(row, charp, 0);
+MODULE_PARM_DESC(row, "run this row only (default: all)");
+
+static bool wanted(const char *name)
+{
+	return !row || !strcmp(row, name);
+}
 
 noinline unsigned long kprobe_bench_target(unsigned long a, unsigned long b)
 {
@@ -59,7 +68,7 @@ static void bench_trap(void)
 		.pre_handler	= empty_handler,
 	};
 
-	if (register_kprobe(&kp))
+	if (!wanted("kprobe_trap") || register_kprobe(&kp))
 		return;
 	msleep(200);	/* let the optimizer settle */
 	bench_pin();
@@ -86,18 +95,18 @@ static int make_event(char *buf, bool ret, const char *name)
 }
 
 static void bench_event(char *buf, bool ret, const char *name,
-			const char *row)
+			const char *row_name)
 {
 	struct trace_event_file *file;
 
-	if (make_event(buf, ret, name))
+	if (!wanted(row_name) || make_event(buf, ret, name))
 		return;
 	file = trace_get_event_file(NULL, "kprobes", name);
 	if (!IS_ERR(file)) {
 		if (!trace_array_set_clr_event(file->tr, "kprobes", name, true)) {
 			msleep(200);	/* let the optimizer settle */
 			bench_pin();
-			run(row);
+			run(row_name);
 			bench_unpin();
 			trace_array_set_clr_event(file->tr, "kprobes", name,
 						  false);
@@ -113,9 +122,11 @@ static int __init kprobe_bench_init(void)
 
 	if (!buf)
 		return -ENOMEM;
-	bench_pin();
-	run("kprobe_off");
-	bench_unpin();
+	if (wanted("kprobe_off")) {
+		bench_pin();
+		run("kprobe_off");
+		bench_unpin();
+	}
 	bench_trap();
 	bench_event(buf, false, "bench_kprobe", "kprobe_hit");
 	bench_event(buf, true, "bench_kretprobe", "kretprobe_hit");
