@@ -83,10 +83,15 @@ NOKPROBE_SYMBOL(kprobe_hit);
 
 static int kretprobe_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
+	struct kretprobe *rp = get_kretprobe(ri);
 	unsigned long *saved = (unsigned long *)ri->data;
-	int i;
+	int i, n;
 
-	for (i = 0; i < PROBE_ENTRY_ARGS_MAX; i++)
+	if (unlikely(!rp))
+		return 0;
+	/* The data holds the arguments the probe reads, $arg1 up. */
+	n = rp->data_size / sizeof(long);
+	for (i = 0; i < n; i++)
 		saved[i] = regs_get_kernel_argument(regs, i);
 	return 0;
 }
@@ -374,15 +379,17 @@ static int reg_err_code(int ret)
 }
 
 /* Whether @tk saves entry arguments for $argN at the return. */
-static bool tk_reads_entry_args(const struct trace_kprobe *tk)
+/* How many arguments a return probe reads ($argN: N), saved at the entry. */
+static int tk_entry_args(const struct trace_kprobe *tk)
 {
-	int i, j;
+	const struct fetch_step *st;
+	int i, n = 0;
 
 	for (i = 0; i < tk->tp.nr_args; i++)
-		for (j = 0; tk->tp.args[i].code[j].op != FOP_END; j++)
-			if (tk->tp.args[i].code[j].op == FOP_EARG)
-				return true;
-	return false;
+		for (st = tk->tp.args[i].code; st->op != FOP_END; st++)
+			if (st->op == FOP_EARG)
+				n = max_t(int, n, st->param + 1);
+	return n;
 }
 
 /* "rN": the maxactive of a return probe. */
@@ -443,9 +450,9 @@ static int tk_init_handlers(struct trace_kprobe *tk, bool is_return,
 	tk->rp.handler = kretprobe_hit;
 	tk->rp.maxactive = maxact;
 	tk->maxactive = maxact;
-	if (tk_reads_entry_args(tk)) {
+	if (tk_entry_args(tk)) {
 		tk->rp.entry_handler = kretprobe_entry;
-		tk->rp.data_size = PROBE_ENTRY_ARGS_MAX * sizeof(long);
+		tk->rp.data_size = tk_entry_args(tk) * sizeof(long);
 	}
 	return 0;
 }

@@ -399,7 +399,7 @@ static __always_inline void probe_fill(struct trace_probe *tp, void *rec,
 			h[1] = head[1];
 	}
 	if (tp->fast)
-		probe_store_fast(tp->args, tp->nr_args, ctx->regs, rec);
+		probe_store_fast(tp->args, tp->nr_args, ctx, rec);
 	else
 		probe_store_args(tp->args, tp->nr_args, ctx, rec,
 				 pe->fixed_size, dsize);

@@ -162,9 +162,10 @@ struct fetch_type {
  * @count:   array length, 0 for a scalar
  * @bitfield: true for a b<w>@<o>/<c> type
  * @dynamic: true for strings (data after the fixed part)
- * @fast:    the program is a register, a function argument or the return
- *	     value stored as it is: PROBE_FAST_REG, PROBE_FAST_ARG or
- *	     PROBE_FAST_RETVAL, which the hit runs in line
+ * @fast:    the program is a register, a function argument, the return
+ *	     value or an argument saved at the entry stored as it is:
+ *	     PROBE_FAST_REG, PROBE_FAST_ARG, PROBE_FAST_RETVAL or
+ *	     PROBE_FAST_EARG, which the hit runs in line
  *	     (probe_store_fast()), or PROBE_FAST_NONE
  * @fast_size: the store's size, for @fast
  * @fast_param: the register's offset in pt_regs, or the argument's index
@@ -185,7 +186,10 @@ struct probe_arg {
 	struct fetch_step	code[PROBE_STEPS_MAX];
 };
 
-enum { PROBE_FAST_NONE, PROBE_FAST_REG, PROBE_FAST_ARG, PROBE_FAST_RETVAL };
+enum {
+	PROBE_FAST_NONE, PROBE_FAST_REG, PROBE_FAST_ARG, PROBE_FAST_RETVAL,
+	PROBE_FAST_EARG,
+};
 
 /*
  * Error codes of the probe parsers, indexes of probe_errs[].  The
@@ -452,29 +456,34 @@ static __always_inline void probe_store_raw(void *dst, u64 val, int size)
 	}
 }
 
-/* A register, function argument or return value, stored as it is. */
+/*
+ * A register, function argument, return value or saved entry argument,
+ * stored as it is.
+ */
 static __always_inline void probe_store_fast_one(const struct probe_arg *arg,
-						 struct pt_regs *regs,
+						 struct probe_fetch_ctx *ctx,
 						 void *rec)
 {
 	unsigned long val;
 
 	if (likely(arg->fast == PROBE_FAST_REG))
-		val = *(unsigned long *)((void *)regs + arg->fast_param);
+		val = *(unsigned long *)((void *)ctx->regs + arg->fast_param);
+	else if (arg->fast == PROBE_FAST_EARG)
+		val = ctx->eargs ? ctx->eargs[arg->fast_param] : 0;
 	else if (arg->fast == PROBE_FAST_RETVAL)
-		val = regs_return_value(regs);
+		val = regs_return_value(ctx->regs);
 	else
-		val = regs_get_kernel_argument(regs, arg->fast_param);
+		val = regs_get_kernel_argument(ctx->regs, arg->fast_param);
 	probe_store_raw(rec + arg->offset, val, arg->fast_size);
 }
 
 /**
  * probe_store_fast() - probe_store_args() for a probe whose arguments are
- *	all registers, function arguments or the return value, stored as
- *	they are
+ *	all registers, function arguments, the return value or arguments
+ *	saved at the entry, stored as they are
  * @args: the arguments, each with probe_arg.fast set
  * @nr:   their number
- * @regs: the registers of the hit
+ * @ctx:  what they read: the registers of the hit, the saved arguments
  * @rec:  the record
  *
  * In line: on x86-64 every such argument is a load from @regs
@@ -483,13 +492,14 @@ static __always_inline void probe_store_fast_one(const struct probe_arg *arg,
  * Context: the probe's hit, preemption disabled.
  */
 static __always_inline void probe_store_fast(const struct probe_arg *args,
-					     int nr, struct pt_regs *regs,
+					     int nr,
+					     struct probe_fetch_ctx *ctx,
 					     void *rec)
 {
 	int i;
 
 	for (i = 0; i < nr; i++)
-		probe_store_fast_one(&args[i], regs, rec);
+		probe_store_fast_one(&args[i], ctx, rec);
 }
 
 /* trace_probe.c */

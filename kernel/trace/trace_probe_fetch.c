@@ -31,6 +31,43 @@
  */
 #define PROBE_DYN_MAX	3072
 
+/*
+ * copy_from_kernel_nofault() of one scalar, in line: one check of the
+ * address, one load that may fault.  @size is 1, 2, 4 or 8.  Where
+ * unaligned loads are slow or trap, an unaligned one takes the copy.
+ * Returns false if the read faults (@dst is then undefined).
+ */
+static __always_inline bool read_kernel(void *dst, unsigned long addr,
+					int size)
+{
+	const void *src = (const void *)addr;
+
+	if (!IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) &&
+	    ((addr | (unsigned long)dst) & (size - 1)))
+		return !copy_from_kernel_nofault(dst, src, size);
+	if (!copy_from_kernel_nofault_allowed(src, size))
+		return false;
+	pagefault_disable();
+	switch (size) {
+	case 1:
+		__get_kernel_nofault(dst, src, u8, fault);
+		break;
+	case 2:
+		__get_kernel_nofault(dst, src, u16, fault);
+		break;
+	case 4:
+		__get_kernel_nofault(dst, src, u32, fault);
+		break;
+	default:
+		__get_kernel_nofault(dst, src, u64, fault);
+	}
+	pagefault_enable();
+	return true;
+fault:
+	pagefault_enable();
+	return false;
+}
+
 /* Run the source and dereference steps; returns the store step. */
 static const struct fetch_step *fetch_value(const struct fetch_step *s,
 					    struct probe_fetch_ctx *ctx,
@@ -97,8 +134,7 @@ static const struct fetch_step *fetch_value(const struct fetch_step *s,
 			val = (unsigned long)s->str;
 			break;
 		case FOP_DEREF:
-			if (copy_from_kernel_nofault(&val, (void *)(val + s->param),
-						     sizeof(val)))
+			if (!read_kernel(&val, val + s->param, sizeof(val)))
 				goto fault;
 			break;
 		case FOP_UDEREF:
@@ -121,28 +157,52 @@ fault:
 	return s;
 }
 
-/* The length of a kernel string with its NUL, at most @max; 0 on fault. */
+/*
+ * The length of a kernel string with its NUL, at most @max (> 0); 0 on
+ * fault.  As strncpy_from_kernel_nofault() reads: the address checked
+ * once, then a byte at a time with page faults off.
+ */
 static int kernel_strlen(unsigned long addr, int max)
 {
-	int len;
+	const char *src = (const char *)addr;
+	int len = 0;
 	char c;
 
-	for (len = 0; len < max; len++) {
-		if (copy_from_kernel_nofault(&c, (void *)(addr + len), 1))
-			return 0;
-		if (!c)
-			return len + 1;
-	}
-	return max;
+	if (!copy_from_kernel_nofault_allowed(src, max))
+		return 0;
+	pagefault_disable();
+	do {
+		__get_kernel_nofault(&c, src + len, u8, fault);
+		len++;
+	} while (c && len < max);
+	pagefault_enable();
+	return len;
+fault:
+	pagefault_enable();
+	return 0;
+}
+
+/*
+ * "symbol+offset/size" of @addr into @dyn, at most @max bytes, or its
+ * length when @dyn is NULL; both with the NUL.  Out of line: the name's
+ * buffer is large, and the other string types should not carry it.
+ */
+static noinline int symstr(unsigned long addr, char *dyn, int max)
+{
+	char sym[KSYM_SYMBOL_LEN];
+	int len = sprint_symbol(sym, addr);
+
+	if (!dyn)
+		return min(len + 1, max);
+	len = strscpy(dyn, sym, max);
+	return len < 0 ? max : len + 1;
 }
 
 /* A string store's length with its NUL, 0 if it faults. */
 static int string_len(const struct fetch_step *st, unsigned long val,
 		      bool fault, int max)
 {
-	char sym[KSYM_SYMBOL_LEN];
-
-	if (fault)
+	if (fault || max <= 0)
 		return 0;
 	switch (st->op) {
 	case FOP_ST_STR:
@@ -151,7 +211,7 @@ static int string_len(const struct fetch_step *st, unsigned long val,
 		return min_t(long, strnlen_user_nofault(
 				(void __user *)(val + st->param), max), max);
 	case FOP_ST_SYMSTR:
-		return min(sprint_symbol(sym, val) + 1, max);
+		return symstr(val, NULL, max);
 	default:
 		return 0;
 	}
@@ -197,7 +257,6 @@ int probe_dynamic_size(const struct probe_arg *args, int nr,
 static int store_string(const struct fetch_step *st, unsigned long val,
 			bool fault, char *dyn, int max)
 {
-	char sym[KSYM_SYMBOL_LEN];
 	long len;
 
 	if (fault || max <= 0)
@@ -213,9 +272,7 @@ static int store_string(const struct fetch_step *st, unsigned long val,
 		/* The length counts the NUL, also when the string was cut. */
 		break;
 	case FOP_ST_SYMSTR:
-		sprint_symbol(sym, val);
-		len = strscpy(dyn, sym, max);
-		len = len < 0 ? max : len + 1;
+		len = symstr(val, dyn, max);
 		break;
 	default:
 		len = 0;
@@ -263,7 +320,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 		void *dst = rec + args[i].offset;
 
 		if (args[i].fast) {
-			probe_store_fast_one(&args[i], ctx->regs, rec);
+			probe_store_fast_one(&args[i], ctx, rec);
 			continue;
 		}
 		st = fetch_value(args[i].code, ctx, &val, &fault);
@@ -272,7 +329,13 @@ void probe_store_args(const struct probe_arg *args, int nr,
 			probe_store_raw(dst, val, st->size);
 			break;
 		case FOP_ST_MEM:
-			if (fault || copy_from_kernel_nofault(dst,
+			if (fault)
+				memset(dst, 0, st->size * st->count);
+			else if (st->count == 1 && st->size <= sizeof(u64) &&
+				 is_power_of_2(st->size)) {
+				if (!read_kernel(dst, val + st->param, st->size))
+					memset(dst, 0, st->size);
+			} else if (copy_from_kernel_nofault(dst,
 					(void *)(val + st->param),
 					st->size * st->count))
 				memset(dst, 0, st->size * st->count);

@@ -594,12 +594,16 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 	if (ret)
 		goto out;
 	c.code[c.n] = (struct fetch_step){ .op = FOP_END };
-	/* The common argument: a register, an argument, the return value. */
+	/*
+	 * The common argument: a register, an argument, the return value,
+	 * an argument saved at the entry.
+	 */
 	if (c.n == 2 && c.code[1].op == FOP_ST_RAW &&
 	    c.code[0].param >= 0 && c.code[0].param <= U16_MAX) {
 		static const u8 fast[] = { [FOP_REG] = PROBE_FAST_REG,
 					   [FOP_ARG] = PROBE_FAST_ARG,
-					   [FOP_RETVAL] = PROBE_FAST_RETVAL };
+					   [FOP_RETVAL] = PROBE_FAST_RETVAL,
+					   [FOP_EARG] = PROBE_FAST_EARG };
 
 		arg->fast = c.code[0].op < ARRAY_SIZE(fast) ?
 			    fast[c.code[0].op] : PROBE_FAST_NONE;

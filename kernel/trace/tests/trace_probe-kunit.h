@@ -7,6 +7,7 @@
  * registers, stacks, records and memory, faults included.
  */
 #include <kunit/test.h>
+#include <linux/vmalloc.h>
 
 /* An argument that parses: its type, array length, and steps' ops. */
 static const struct {
@@ -404,11 +405,13 @@ static void probe_fetch_fast(struct kunit *test)
 		{ "$arg7:u16", PCTX_KPROBE | PCTX_FUNC_ENTRY, PROBE_FAST_ARG },
 		{ "$retval:s16", PCTX_KPROBE | PCTX_RETURN, FAST_RET_REG },
 		{ "$retval", PCTX_KPROBE | PCTX_RETURN, FAST_RET_REG },
+		{ "$arg2:x16", PCTX_KPROBE | PCTX_RETURN, PROBE_FAST_EARG },
 		{ "%dx:b4@4/8", PCTX_KPROBE, PROBE_FAST_NONE },
 		{ "+0(%si):u64", PCTX_KPROBE, PROBE_FAST_NONE },
 	};
 	unsigned long word = 0x1122334455667788UL;
-	struct probe_fetch_ctx fctx = {};
+	unsigned long eargs[2] = { 0x1111, 0xabcdef };
+	struct probe_fetch_ctx fctx = { .eargs = eargs };
 	struct pt_regs regs = {};
 	struct probe_arg *a;
 	u8 fast[8], slow[8];
@@ -428,7 +431,7 @@ static void probe_fetch_fast(struct kunit *test)
 		memset(fast, 0, sizeof(fast));
 		memset(slow, 0, sizeof(slow));
 		if (a->fast)
-			probe_store_fast(a, 1, &regs, fast);
+			probe_store_fast(a, 1, &fctx, fast);
 		else
 			probe_store_args(a, 1, &fctx, fast, sizeof(fast), 0);
 		a->fast = PROBE_FAST_NONE;
@@ -532,6 +535,48 @@ static void probe_fetch_faults(struct kunit *test)
 		probe_arg_free(&a[dsize]);
 }
 
+/*
+ * A kernel string's length with its NUL, at most the cap; a string that
+ * runs into an unmapped page, or starts at a bad address, is a fault (0).
+ * The in-line reads of scalars agree with copy_from_kernel_nofault().
+ */
+static void probe_fetch_kernel_reads(struct kunit *test)
+{
+	static const char word[] = "kprobe";
+	unsigned long v8 = 0x0102030405060708UL, out = 0;
+	char *page;
+	u16 v2;
+
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 64), 7);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 7), 7);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 6), 6);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 1), 1);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word + 6, 8), 1);
+	KUNIT_EXPECT_EQ(test, kernel_strlen(0x10, 8), 0);
+	KUNIT_EXPECT_EQ(test, kernel_strlen(0xdead000000000000UL, 8), 0);
+
+	/* vmalloc() leaves a guard page after the area. */
+	page = vmalloc(PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	memset(page, 'x', PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page, 16), 16);
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page +
+					    PAGE_SIZE - 4, 16), 0);
+	page[PAGE_SIZE - 1] = '\0';
+	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page +
+					    PAGE_SIZE - 4, 16), 4);
+	KUNIT_EXPECT_FALSE(test, read_kernel(&out, (unsigned long)page +
+					     PAGE_SIZE - 4, 8));
+	vfree(page);
+
+	KUNIT_EXPECT_TRUE(test, read_kernel(&out, (unsigned long)&v8, 8));
+	KUNIT_EXPECT_EQ(test, out, v8);
+	KUNIT_EXPECT_TRUE(test, read_kernel(&v2, (unsigned long)&v8 + 1, 2));
+	KUNIT_EXPECT_EQ(test, v2, (u16)(v8 >> 8));
+	KUNIT_EXPECT_FALSE(test, read_kernel(&out, 0x10, 8));
+	KUNIT_EXPECT_FALSE(test, read_kernel(&v2, 0xdead000000000000UL, 2));
+}
+
 /* Event probes read the attached record's fields. */
 static void probe_fetch_fields(struct kunit *test)
 {
@@ -566,6 +611,7 @@ static struct kunit_case trace_probe_cases[] = {
 	KUNIT_CASE(probe_fetch_run),
 	KUNIT_CASE(probe_fetch_fast),
 	KUNIT_CASE(probe_fetch_faults),
+	KUNIT_CASE(probe_fetch_kernel_reads),
 	KUNIT_CASE(probe_fetch_fields),
 	{}
 };
