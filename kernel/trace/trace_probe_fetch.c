@@ -294,6 +294,23 @@ static u64 load_raw(const void *src, int size)
 	}
 }
 
+/* Store @st's elements from kernel memory at @addr; zeroes if it faults. */
+static void store_mem(void *dst, const struct fetch_step *st,
+		      unsigned long addr, bool fault)
+{
+	int size = st->size * st->count;
+	bool ok;
+
+	if (fault)
+		ok = false;
+	else if (st->count == 1 && size <= sizeof(u64) && is_power_of_2(size))
+		ok = read_kernel(dst, addr, size);
+	else
+		ok = !copy_from_kernel_nofault(dst, (void *)addr, size);
+	if (!ok)
+		memset(dst, 0, size);
+}
+
 /**
  * probe_store_args() - fill a reserved record's arguments
  * @args:  the probe's arguments (offsets from the record's start)
@@ -329,16 +346,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 			probe_store_raw(dst, val, st->size);
 			break;
 		case FOP_ST_MEM:
-			if (fault)
-				memset(dst, 0, st->size * st->count);
-			else if (st->count == 1 && st->size <= sizeof(u64) &&
-				 is_power_of_2(st->size)) {
-				if (!read_kernel(dst, val + st->param, st->size))
-					memset(dst, 0, st->size);
-			} else if (copy_from_kernel_nofault(dst,
-					(void *)(val + st->param),
-					st->size * st->count))
-				memset(dst, 0, st->size * st->count);
+			store_mem(dst, st, val + st->param, fault);
 			break;
 		case FOP_ST_UMEM:
 			if (fault || copy_from_user_nofault(dst,
