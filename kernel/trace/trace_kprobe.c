@@ -378,7 +378,6 @@ static int reg_err_code(int ret)
 	}
 }
 
-/* Whether @tk saves entry arguments for $argN at the return. */
 /* How many arguments a return probe reads ($argN: N), saved at the entry. */
 static int tk_entry_args(const struct trace_kprobe *tk)
 {
@@ -440,6 +439,8 @@ static int check_multiprobe(struct trace_probe_event *pe,
 static int tk_init_handlers(struct trace_kprobe *tk, bool is_return,
 			    unsigned long maxact)
 {
+	int nr_saved;
+
 	tk->nhit = alloc_percpu(unsigned long);
 	if (!tk->nhit)
 		return -ENOMEM;
@@ -450,9 +451,10 @@ static int tk_init_handlers(struct trace_kprobe *tk, bool is_return,
 	tk->rp.handler = kretprobe_hit;
 	tk->rp.maxactive = maxact;
 	tk->maxactive = maxact;
-	if (tk_entry_args(tk)) {
+	nr_saved = tk_entry_args(tk);
+	if (nr_saved) {
 		tk->rp.entry_handler = kretprobe_entry;
-		tk->rp.data_size = tk_entry_args(tk) * sizeof(long);
+		tk->rp.data_size = nr_saved * sizeof(long);
 	}
 	return 0;
 }
