@@ -5,9 +5,16 @@
  *
  *	e[:[GRP/][EVENT]] SYSTEM.EVENT|SYSTEM/EVENT [FETCHARGS] [if FILTER]
  *
- * $FIELD reads a field of the attached event; the rest of the fetch
- * language (dereferences, $comm, immediates, types) works as for kprobes.
- * The default group is "eprobes", the default name the attached event's.
+ * $FIELD reads a field of the attached event, as C would: a scalar's
+ * value, an array's address, the address of a __data_loc or __rel_loc
+ * field's data.  A string field (char array, __data_loc or __rel_loc
+ * char[]) is recorded as a string by default, and refuses numeric types;
+ * "string" on another field reads the string its value points to.  So on
+ * raw_syscalls/sys_enter, "+8($args):x64" is the second argument and
+ * "+0(+8($args)):ustring" the user string it points to.  The rest of the
+ * fetch language (dereferences, $comm, immediates, types) works as for
+ * kprobes.  The default group is "eprobes", the default name the attached
+ * event's.
  *
  * Enabling the event probe in an instance puts an internal trigger on the
  * attached event's file of that instance (trace_trigger_attach()); the
@@ -248,20 +255,43 @@ static int eprobe_event_reg(struct trace_event_call *call,
 
 /* ---- parsing a definition */
 
+/*
+ * What a field of the attached event is to a fetch argument.  The event
+ * layer keeps a fixed array's element type and length apart ("char", 16),
+ * and most fields' filter type is FILTER_OTHER: the type and the length
+ * tell, as they tell the filter compiler.
+ */
 static bool find_field(void *data, const char *name,
 		       struct probe_field_info *info)
 {
 	struct ftrace_event_field *f = trace_find_event_field(data, name);
+	const char *type;
 
 	if (!f)
 		return false;
-	info->name = f->name;
-	info->offset = f->offset;
-	info->size = f->size;
-	info->is_signed = f->is_signed;
-	info->is_dynamic = f->filter_type == FILTER_DYN_STRING;
-	info->is_string = info->is_dynamic ||
-			  f->filter_type == FILTER_STATIC_STRING;
+	type = f->type;
+	*info = (struct probe_field_info){ .offset = f->offset, .size = f->size,
+					   .is_signed = f->is_signed };
+	if (f->filter_type == FILTER_DYN_STRING ||
+	    f->filter_type == FILTER_RDYN_STRING ||
+	    str_has_prefix(type, "__data_loc") ||
+	    str_has_prefix(type, "__rel_loc")) {
+		info->loc = f->filter_type == FILTER_RDYN_STRING ||
+			    str_has_prefix(type, "__rel_loc") ?
+			    PFL_REL_LOC : PFL_DATA_LOC;
+		info->is_string = f->filter_type == FILTER_DYN_STRING ||
+				  f->filter_type == FILTER_RDYN_STRING ||
+				  (f->filter_type == FILTER_OTHER &&
+				   strstr(type, "char[]"));
+	} else if (f->filter_type == FILTER_STATIC_STRING || f->len ||
+		   strchr(type, '[') || f->size > sizeof(u64) ||
+		   !is_power_of_2(f->size)) {
+		info->loc = PFL_ADDR;
+		info->is_string = f->filter_type == FILTER_STATIC_STRING ||
+				  strstr(type, "char");
+	} else {
+		info->loc = PFL_VALUE;
+	}
 	return true;
 }
 
@@ -384,8 +414,9 @@ static int eprobe_build(struct trace_eprobe *ep, const struct probe_cmd *pc,
 static int eprobe_create(const char *cmd)
 {
 	struct probe_perr err = { .pos = 0 };
-	char *name = NULL, *grp = NULL;
+	char *name = NULL, *grp = NULL, *where;
 	struct trace_eprobe *ep = NULL;
+	struct probe_event_spec spec;
 	struct probe_cmd *pc;
 	const char *ifp;
 	int ret;
@@ -419,13 +450,19 @@ static int eprobe_create(const char *cmd)
 		ret = -EEXIST;
 		goto log;
 	}
-	ret = probe_event_attach(&ep->tp, grp, name, false, 0, eprobe_event_reg,
-				 &err);
+	/* The trace line shows the attached event: "(system.event)". */
+	where = kasprintf(GFP_KERNEL, "%s.%s", ep->system, ep->event);
+	if (!where) {
+		ret = -ENOMEM;
+		goto fail;
+	}
+	spec = (struct probe_event_spec){ .group = grp, .event = name,
+					  .reg = eprobe_event_reg,
+					  .where = where };
+	ret = probe_event_create(&ep->tp, &spec, &err);
+	kfree(where);
 	if (ret)
 		goto log;
-	/* The trace line shows the attached event: "(system.event)". */
-	ep->tp.event->call.data = kasprintf(GFP_KERNEL, "%s.%s", ep->system,
-					    ep->event);
 	dyn_event_add(&ep->tp.devent, &eprobe_dyn_ops);
 	ep = NULL;
 	goto out;

@@ -24,7 +24,9 @@
  *
  * Locking: dyn_event_mutex for the probes; trace_mutex inside it for the
  * events and for arming (reg()); kprobe_mutex (kernel/kprobes.c) inside
- * both.  The handlers take no lock.
+ * both.  A probe joins an event, and is armed if the event is in use,
+ * under trace_mutex: one step against reg(), which arms and disarms the
+ * event's probes under it.  The handlers take no lock.
  */
 
 #include <linux/ctype.h>
@@ -121,7 +123,13 @@ NOKPROBE_SYMBOL(kretprobe_hit);
 
 /* ---- registration with kprobes */
 
-static int tk_register(struct trace_kprobe *tk)
+/*
+ * Registered armed or not: a new probe is registered disarmed, and armed
+ * when it joins an event in use (kprobe_create()) or when the event is
+ * enabled; one registered again (its module came back) is armed if its
+ * event is in use.
+ */
+static int tk_register(struct trace_kprobe *tk, bool armed)
 {
 	int ret;
 
@@ -131,9 +139,7 @@ static int tk_register(struct trace_kprobe *tk)
 	tk->rp.kp.addr = tk->symbol ? NULL : (kprobe_opcode_t *)tk->addr;
 	tk->rp.kp.symbol_name = tk->symbol;
 	tk->rp.kp.offset = tk->offset;
-	tk->rp.kp.flags = KPROBE_FLAG_DISABLED;
-	if (tk->tp.event && probe_event_active(tk->tp.event))
-		tk->rp.kp.flags = 0;
+	tk->rp.kp.flags = armed ? 0 : KPROBE_FLAG_DISABLED;
 	if (tk_is_return(tk))
 		ret = register_kretprobe(&tk->rp);
 	else
@@ -167,10 +173,12 @@ static void tk_arm(struct trace_kprobe *tk, bool on)
 		disable_kprobe(&tk->rp.kp);
 }
 
+/* Context: trace_mutex held. */
 static void tk_arm_all(struct trace_probe_event *pe, bool on)
 {
 	struct trace_probe *tp;
 
+	lockdep_assert_held(&trace_mutex);
 	list_for_each_entry(tp, &pe->probes, list)
 		tk_arm(container_of(tp, struct trace_kprobe, tp), on);
 }
@@ -355,17 +363,6 @@ static bool same_probe(struct trace_probe_event *pe, struct trace_kprobe *tk)
 	return false;
 }
 
-/* The first argument that differs from the event's layout. */
-static int first_diff_arg(struct trace_probe_event *pe, struct trace_kprobe *tk)
-{
-	int i;
-
-	for (i = 0; i < tk->tp.nr_args && i < pe->nr_args; i++)
-		if (!probe_args_same_layout(&pe->args[i], 1, &tk->tp.args[i], 1))
-			return i;
-	return min(tk->tp.nr_args, pe->nr_args);
-}
-
 static int reg_err_code(int ret)
 {
 	switch (ret) {
@@ -426,10 +423,10 @@ static int check_multiprobe(struct trace_probe_event *pe,
 		err->code = PERR_SAME_PROBE;
 		return -EINVAL;
 	}
-	if (probe_args_same_layout(pe->args, pe->nr_args, tk->tp.args,
-				   tk->tp.nr_args))
+	i = probe_fields_diff(pe->fields, pe->nr_fields, tk->tp.args,
+			      tk->tp.nr_args);
+	if (i < 0)
 		return 0;
-	i = first_diff_arg(pe, tk);
 	err->code = PERR_DIFF_ARG_TYPE;
 	err->pos = i + 2 < pc->argc ? pc->pos[i + 2] : pc->pos[pc->argc - 1];
 	return -EINVAL;
@@ -535,7 +532,7 @@ static int kprobe_create(const char *cmd)
 	ret = pe ? check_multiprobe(pe, tk, is_return, pc, &err) : 0;
 	if (ret)
 		goto log;
-	ret = tk_register(tk);
+	ret = tk_register(tk, false);
 	/* A module probe may wait for its module. */
 	if (ret == -ENOENT && tk->mod_len && !kallsyms_lookup_name(tk->symbol))
 		ret = 0;
@@ -546,18 +543,27 @@ static int kprobe_create(const char *cmd)
 			ret = -EINVAL;
 		goto log;
 	}
-	ret = probe_event_attach(&tk->tp, grp, name, is_return,
-				 (is_return ? 2 : 1) * sizeof(long),
-				 kprobe_event_reg, &err);
-	if (ret) {
-		tk_unregister(tk);
-		err.pos = pc->name_pos;
-		goto log;
+	if (pe) {
+		mutex_lock(&trace_mutex);
+		__probe_event_join(&tk->tp, pe);
+		/* Joining an event in use: arm at once. */
+		if (probe_event_active(pe))
+			tk_arm(tk, true);
+		mutex_unlock(&trace_mutex);
+	} else {
+		struct probe_event_spec spec = {
+			.group = grp, .event = name, .is_return = is_return,
+			.head_size = (is_return ? 2 : 1) * sizeof(long),
+			.reg = kprobe_event_reg, .flags = TRACE_EVENT_FL_KPROBE,
+		};
+
+		ret = probe_event_create(&tk->tp, &spec, &err);
+		if (ret) {
+			tk_unregister(tk);
+			err.pos = pc->name_pos;
+			goto log;
+		}
 	}
-	tk->tp.event->call.flags |= TRACE_EVENT_FL_KPROBE;
-	/* Joining an event in use: arm at once. */
-	if (probe_event_active(tk->tp.event))
-		tk_arm(tk, true);
 	dyn_event_add(&tk->tp.devent, &kprobe_dyn_ops);
 	tk = NULL;
 	goto out;
@@ -612,13 +618,31 @@ static int kprobe_dyn_free(struct dyn_event *ev)
 	return 0;
 }
 
+/* Whether @word is @tk's place as kprobe_events lists it. */
+static bool place_matches(const struct trace_kprobe *tk, const char *word)
+{
+	char num[24];
+	size_t n;
+
+	if (!tk->symbol) {
+		snprintf(num, sizeof(num), "0x%lx", tk->addr);
+		return !strcmp(word, num);
+	}
+	n = strlen(tk->symbol);
+	if (strncmp(word, tk->symbol, n))
+		return false;
+	if (!tk->offset)
+		return !word[n];
+	snprintf(num, sizeof(num), "+%u", tk->offset);
+	return !strcmp(word + n, num);
+}
+
 static bool kprobe_dyn_match(struct dyn_event *ev, char kind,
 			     const char *system, const char *event, int argc,
 			     const char **argv)
 {
 	struct trace_kprobe *tk = to_tk(ev);
 	struct trace_probe_event *pe = tk->tp.event;
-	char place[KSYM_NAME_LEN + 16];
 
 	if ((kind && kind != 'p' && kind != 'r') ||
 	    (event && strcmp(pe->call.name, event)) ||
@@ -626,13 +650,7 @@ static bool kprobe_dyn_match(struct dyn_event *ev, char kind,
 		return false;
 	if (!argc)
 		return true;
-	if (tk->symbol && tk->offset)
-		snprintf(place, sizeof(place), "%s+%u", tk->symbol, tk->offset);
-	else if (tk->symbol)
-		strscpy(place, tk->symbol, sizeof(place));
-	else
-		snprintf(place, sizeof(place), "0x%lx", tk->addr);
-	if (strcmp(argv[0], place))
+	if (!place_matches(tk, argv[0]))
 		return false;
 	return probe_match_args(&tk->tp, argc - 1, argv + 1);
 }
@@ -850,14 +868,22 @@ static struct trace_kprobe *tk_local_new(const char *func, unsigned long addr,
 	if (ret)
 		goto fail;
 	name = default_event_name(tk);
-	ret = name ? probe_event_local(&tk->tp, KPROBE_GROUP, name, is_return,
-				       (is_return ? 2 : 1) * sizeof(long),
-				       kprobe_event_reg) : -ENOMEM;
+	if (name) {
+		struct probe_event_spec spec = {
+			.group = KPROBE_GROUP, .event = name,
+			.is_return = is_return,
+			.head_size = (is_return ? 2 : 1) * sizeof(long),
+			.reg = kprobe_event_reg, .flags = TRACE_EVENT_FL_KPROBE,
+		};
+
+		ret = probe_event_local(&tk->tp, &spec);
+	} else {
+		ret = -ENOMEM;
+	}
 	kfree(name);
 	if (ret)
 		goto fail;
-	tk->tp.event->call.flags |= TRACE_EVENT_FL_KPROBE;
-	ret = tk_register(tk);
+	ret = tk_register(tk, false);
 	if (ret) {
 		probe_event_local_free(&tk->tp);
 		goto fail;
@@ -957,7 +983,7 @@ static int kprobe_module_notify(struct notifier_block *nb, unsigned long val,
 		if (!tk || !tk_in_module(tk, mod->name))
 			continue;
 		tk_unregister(tk);
-		if (tk_register(tk))
+		if (tk_register(tk, probe_event_active(tk->tp.event)))
 			pr_warn("trace_kprobe: cannot probe %s in the module\n",
 				tk->symbol);
 	}

@@ -8,13 +8,18 @@
  * (fields, print format, trace output), keeps the probes that feed it,
  * keeps the instances' files that record it, and writes the records.
  *
- * Locking: dyn_event_mutex for the list of probe events and their probes;
- * trace_mutex inside it for registration and for the files list, which
- * the hit reads under RCU (preemption disabled).
+ * An event owns its fields (names and types): the class's field list,
+ * hence the format file, filters, hist and event probes on it, point
+ * into them, so they live as long as the event, whichever probes come
+ * and go.
+ *
+ * Locking: dyn_event_mutex for the list of probe events; trace_mutex
+ * inside it for registration and for the files list, which the hit reads
+ * under RCU (preemption disabled).  An event's probes change under both,
+ * so that its reg(), under trace_mutex, arms every probe that feeds it.
  */
 
 #include <linux/rculist.h>
-#include <linux/seq_buf.h>
 #include <linux/slab.h>
 #include <trace/stages/gate.h>
 
@@ -72,7 +77,8 @@ static enum print_line_t probe_print(struct trace_iterator *iter, int flags,
 	else
 		trace_seq_puts(s, pe->call.data ?: "");
 	trace_seq_putc(s, ')');
-	probe_print_args(s, pe->args, pe->nr_args, iter->ent, iter->ent_size);
+	probe_print_fields(s, pe->fields, pe->nr_fields, iter->ent,
+			   iter->ent_size);
 	trace_seq_putc(s, '\n');
 	return trace_handle_return(s);
 }
@@ -98,14 +104,15 @@ static int probe_define_fields(struct trace_event_call *call)
 		ret = trace_define_field(call, "unsigned long", "__probe_ip",
 					 off, sizeof(long), 0, FILTER_OTHER);
 	}
-	for (i = 0; !ret && i < pe->nr_args; i++) {
-		const struct probe_arg *a = &pe->args[i];
-		const struct fetch_type *t = a->type;
+	/* trace_define_field() keeps the names and types: the event owns them. */
+	for (i = 0; !ret && i < pe->nr_fields; i++) {
+		const struct probe_field *f = &pe->fields[i];
+		const struct fetch_type *t = f->type;
 
-		ret = trace_define_field(call, a->type_name ?: t->field, a->name,
-					 a->offset,
-					 t->size * (a->count ?: 1), t->is_signed,
-					 a->dynamic ? FILTER_DYN_STRING :
+		ret = trace_define_field(call, f->type_name ?: t->field, f->name,
+					 f->offset,
+					 t->size * (f->count ?: 1), t->is_signed,
+					 f->dynamic ? FILTER_DYN_STRING :
 						      FILTER_OTHER);
 	}
 	return ret;
@@ -116,65 +123,82 @@ static struct trace_event_fields probe_fields[] = {
 	{}
 };
 
-/* The print format of the format file, in libtraceevent's terms. */
-static char *make_print_fmt(struct trace_probe_event *pe)
+/* A string being written, or measured: @len counts what did not fit. */
+struct fmt_buf {
+	char	*buf;
+	int	size;
+	int	len;
+};
+
+static __printf(2, 3) void fmt_add(struct fmt_buf *fb, const char *fmt, ...)
 {
-	struct seq_buf sb;
-	char *buf;
+	int room = fb->len < fb->size ? fb->size - fb->len : 0;
+	va_list ap;
+
+	va_start(ap, fmt);
+	fb->len += vsnprintf(room ? fb->buf + fb->len : NULL, room, fmt, ap);
+	va_end(ap);
+}
+
+/* The print format of the format file, in libtraceevent's terms. */
+static void print_fmt_write(const struct trace_probe_event *pe,
+			    struct fmt_buf *fb)
+{
 	int i, j;
 
-	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
-	if (!buf)
-		return NULL;
-	seq_buf_init(&sb, buf, PAGE_SIZE);
 	if (pe->is_return)
-		seq_buf_puts(&sb, "\"(%lx <- %lx)");
+		fmt_add(fb, "\"(%%lx <- %%lx)");
 	else if (pe->head_size)
-		seq_buf_puts(&sb, "\"(%lx)");
+		fmt_add(fb, "\"(%%lx)");
 	else
-		seq_buf_puts(&sb, "\"");
-	for (i = 0; i < pe->nr_args; i++) {
-		const struct probe_arg *a = &pe->args[i];
+		fmt_add(fb, "\"");
+	for (i = 0; i < pe->nr_fields; i++) {
+		const struct probe_field *f = &pe->fields[i];
 
-		seq_buf_printf(&sb, " %s=", a->name);
-		if (!a->count) {
-			seq_buf_puts(&sb, a->type->fmt);
+		fmt_add(fb, " %s=", f->name);
+		if (!f->count) {
+			fmt_add(fb, "%s", f->type->fmt);
 			continue;
 		}
-		seq_buf_putc(&sb, '{');
-		for (j = 0; j < a->count; j++)
-			seq_buf_printf(&sb, "%s%s", j ? "," : "", a->type->fmt);
-		seq_buf_putc(&sb, '}');
+		fmt_add(fb, "{");
+		for (j = 0; j < f->count; j++)
+			fmt_add(fb, "%s%s", j ? "," : "", f->type->fmt);
+		fmt_add(fb, "}");
 	}
-	seq_buf_putc(&sb, '"');
+	fmt_add(fb, "\"");
 	if (pe->is_return)
-		seq_buf_puts(&sb, ", REC->__probe_func, REC->__probe_ret_ip");
+		fmt_add(fb, ", REC->__probe_func, REC->__probe_ret_ip");
 	else if (pe->head_size)
-		seq_buf_puts(&sb, ", REC->__probe_ip");
-	for (i = 0; i < pe->nr_args; i++) {
-		const struct probe_arg *a = &pe->args[i];
+		fmt_add(fb, ", REC->__probe_ip");
+	for (i = 0; i < pe->nr_fields; i++) {
+		const struct probe_field *f = &pe->fields[i];
 
-		if (a->dynamic) {
-			seq_buf_printf(&sb, ", __get_str(%s)", a->name);
-			continue;
-		}
-		if (!a->count) {
-			seq_buf_printf(&sb, ", REC->%s", a->name);
-			continue;
-		}
-		for (j = 0; j < a->count; j++)
-			seq_buf_printf(&sb, ", REC->%s[%d]", a->name, j);
+		if (f->dynamic)
+			fmt_add(fb, ", __get_str(%s)", f->name);
+		else if (!f->count)
+			fmt_add(fb, ", REC->%s", f->name);
+		for (j = 0; j < f->count; j++)
+			fmt_add(fb, ", REC->%s[%d]", f->name, j);
 	}
-	if (seq_buf_has_overflowed(&sb)) {
-		kfree(buf);
-		return NULL;
-	}
-	seq_buf_str(&sb);
-	return buf;
+}
+
+/* The print format, measured first, then written in a buffer its size. */
+static char *make_print_fmt(const struct trace_probe_event *pe)
+{
+	struct fmt_buf fb = {};
+
+	print_fmt_write(pe, &fb);
+	fb.size = fb.len + 1;
+	fb.len = 0;
+	fb.buf = kmalloc(fb.size, GFP_KERNEL);
+	if (fb.buf)
+		print_fmt_write(pe, &fb);
+	return fb.buf;
 }
 
 static void probe_event_free(struct trace_probe_event *pe)
 {
+	probe_fields_free(pe->fields, pe->nr_fields);
 	kfree(pe->call.print_fmt);
 	kfree(pe->call.name);
 	kfree(pe->class.system);
@@ -182,14 +206,12 @@ static void probe_event_free(struct trace_probe_event *pe)
 	kfree(pe);
 }
 
-/* A new event for @tp, named @group/@event. */
+/* A new event for @tp, in no list yet. */
 static struct trace_probe_event *
-probe_event_new(struct trace_probe *tp, const char *group, const char *event,
-		bool is_return, unsigned int head_size,
-		int (*reg)(struct trace_event_call *, enum trace_reg, void *))
+probe_event_new(struct trace_probe *tp, const struct probe_event_spec *spec)
 {
+	unsigned int fixed = sizeof(struct trace_entry) + spec->head_size;
 	struct trace_probe_event *pe;
-	unsigned int fixed = sizeof(struct trace_entry) + head_size;
 	int i;
 
 	pe = kzalloc(sizeof(*pe), GFP_KERNEL);
@@ -197,29 +219,39 @@ probe_event_new(struct trace_probe *tp, const char *group, const char *event,
 		return NULL;
 	INIT_LIST_HEAD(&pe->probes);
 	INIT_LIST_HEAD(&pe->files);
-	pe->is_return = is_return;
-	pe->head_size = head_size;
-	pe->nr_args = tp->nr_args;
-	pe->args = tp->args;
+	pe->is_return = spec->is_return;
+	pe->head_size = spec->head_size;
 	for (i = 0; i < tp->nr_args; i++)
 		fixed = max(fixed, tp->args[i].offset + tp->args[i].type->size *
 			    (tp->args[i].count ?: 1));
 	pe->fixed_size = fixed;
-	pe->class.system = kstrdup(group, GFP_KERNEL);
-	pe->call.name = kstrdup(event, GFP_KERNEL);
+	if (tp->nr_args) {
+		pe->fields = probe_fields_new(tp->args, tp->nr_args);
+		if (!pe->fields)
+			goto fail;
+		pe->nr_fields = tp->nr_args;
+	}
+	pe->class.system = kstrdup(spec->group, GFP_KERNEL);
+	pe->call.name = kstrdup(spec->event, GFP_KERNEL);
 	pe->call.print_fmt = make_print_fmt(pe);
-	if (!pe->class.system || !pe->call.name || !pe->call.print_fmt) {
-		probe_event_free(pe);
-		return NULL;
+	if (!pe->class.system || !pe->call.name || !pe->call.print_fmt)
+		goto fail;
+	if (spec->where) {
+		pe->call.data = kstrdup(spec->where, GFP_KERNEL);
+		if (!pe->call.data)
+			goto fail;
 	}
 	pe->class.fields_array = probe_fields;
-	pe->class.reg = reg;
+	pe->class.reg = spec->reg;
 	pe->class.raw_init = trace_event_raw_init;
 	INIT_LIST_HEAD(&pe->class.fields);
 	pe->call.class = &pe->class;
 	pe->call.event.funcs = &probe_funcs;
-	pe->call.flags = TRACE_EVENT_FL_DYNAMIC;
+	pe->call.flags = TRACE_EVENT_FL_DYNAMIC | spec->flags;
 	return pe;
+fail:
+	probe_event_free(pe);
+	return NULL;
 }
 
 /* Whether @group/@event is taken by an event that is not a probe's. */
@@ -234,65 +266,66 @@ static bool name_taken(const char *group, const char *event)
 }
 
 /**
- * probe_event_attach() - make @tp feed the event @group/@event
- * @tp:     the probe, with its arguments
- * @group:  the group
- * @event:  the name
- * @is_return: the probe records a return
- * @head_size: bytes of the record's head after struct trace_entry
- * @reg:    the class's reg() for a new event
- * @err:    the error, on -EINVAL or -EEXIST
+ * probe_event_create() - make a new event for @tp, and register it
+ * @tp:   the probe, with its arguments, which give the event's fields
+ * @spec: the event
+ * @err:  the error, on -EEXIST
  *
- * Joins the event of that name if there is one of the same kind and
- * layout (a multiprobe), else creates and registers it.  The event prints
- * its probe's head: "(sym+off/size)", "(caller+off/size <- func)", or,
- * for an event probe (head_size 0), the text in call.data.
+ * The event is complete, @tp in its probes, before the event layer has
+ * it: from then on it can be enabled, and its reg() arms the probes it
+ * finds.  The event prints its probe's head: "(sym+off/size)",
+ * "(caller+off/size <- func)", or @spec->where.
  *
  * Context: dyn_event_mutex held.
- * Return: 0, -EINVAL (DIFF_PROBE_TYPE or DIFF_ARG_TYPE), -EEXIST (the
- * name is another event's), -ENOMEM, or the event layer's error.
+ * Return: 0, -EEXIST (EVENT_EXIST: the name is another event's),
+ * -ENOMEM, or the event layer's error.
  */
-int probe_event_attach(struct trace_probe *tp, const char *group,
-		       const char *event, bool is_return, unsigned int head_size,
-		       int (*reg)(struct trace_event_call *, enum trace_reg,
-				  void *),
+int probe_event_create(struct trace_probe *tp,
+		       const struct probe_event_spec *spec,
 		       struct probe_perr *err)
 {
 	struct trace_probe_event *pe;
 	int ret;
 
 	lockdep_assert_held(&dyn_event_mutex);
-	pe = probe_event_find(group, event);
-	if (pe) {
-		if (pe->class.reg != reg || pe->is_return != is_return) {
-			err->code = PERR_DIFF_PROBE_TYPE;
-			return -EINVAL;
-		}
-		if (!probe_args_same_layout(pe->args, pe->nr_args, tp->args,
-					    tp->nr_args)) {
-			err->code = PERR_DIFF_ARG_TYPE;
-			return -EINVAL;
-		}
-		tp->event = pe;
-		list_add_tail(&tp->list, &pe->probes);
-		return 0;
-	}
-	if (name_taken(group, event)) {
+	if (probe_event_find(spec->group, spec->event) ||
+	    name_taken(spec->group, spec->event)) {
 		err->code = PERR_EVENT_EXIST;
 		return -EEXIST;
 	}
-	pe = probe_event_new(tp, group, event, is_return, head_size, reg);
+	pe = probe_event_new(tp, spec);
 	if (!pe)
 		return -ENOMEM;
+	tp->event = pe;
+	list_add_tail(&tp->list, &pe->probes);
 	ret = trace_add_event_call(&pe->call);
 	if (ret) {
+		list_del(&tp->list);
+		tp->event = NULL;
 		probe_event_free(pe);
 		return ret;
 	}
 	list_add_tail(&pe->list, &probe_events);
-	list_add_tail(&tp->list, &pe->probes);
-	tp->event = pe;
 	return 0;
+}
+
+/**
+ * __probe_event_join() - make @tp feed an existing event too
+ * @tp: the probe, whose arguments have the event's layout
+ *	(probe_fields_diff() < 0)
+ * @pe: the event
+ *
+ * Under trace_mutex, so that the event's reg() sees the probe or runs
+ * after the caller has armed it (if the event is in use).
+ *
+ * Context: dyn_event_mutex and trace_mutex held.
+ */
+void __probe_event_join(struct trace_probe *tp, struct trace_probe_event *pe)
+{
+	lockdep_assert_held(&dyn_event_mutex);
+	lockdep_assert_held(&trace_mutex);
+	tp->event = pe;
+	list_add_tail(&tp->list, &pe->probes);
 }
 
 /**
@@ -310,16 +343,11 @@ void probe_event_detach(struct trace_probe *tp)
 
 	if (!pe)
 		return;
+	lockdep_assert_held(&trace_mutex);
 	list_del(&tp->list);
 	tp->event = NULL;
-	if (!list_empty(&pe->probes)) {
-		/* The layout was the first probe's: hand it on. */
-		if (pe->args == tp->args)
-			pe->args = list_first_entry(&pe->probes,
-						    struct trace_probe,
-						    list)->args;
+	if (!list_empty(&pe->probes))
 		return;
-	}
 	__trace_event_call_remove(&pe->call);
 	list_del(&pe->list);
 	probe_event_free(pe);
@@ -327,12 +355,8 @@ void probe_event_detach(struct trace_probe *tp)
 
 /**
  * probe_event_local() - give @tp an event of its own, in no list
- * @tp:     the probe, with its arguments
- * @group:  the group name the event carries
- * @event:  its name
- * @is_return: the probe records a return
- * @head_size: bytes of the record's head after struct trace_entry
- * @reg:    the class's reg()
+ * @tp:   the probe, with its arguments
+ * @spec: the event
  *
  * For perf's probe PMUs: the event is not added to the event layer (no
  * files, no id) and cannot be found by name; its one user frees it with
@@ -341,14 +365,12 @@ void probe_event_detach(struct trace_probe *tp)
  * Context: process context.
  * Return: 0 or -ENOMEM.
  */
-int probe_event_local(struct trace_probe *tp, const char *group,
-		      const char *event, bool is_return, unsigned int head_size,
-		      int (*reg)(struct trace_event_call *, enum trace_reg,
-				 void *))
+int probe_event_local(struct trace_probe *tp,
+		      const struct probe_event_spec *spec)
 {
 	struct trace_probe_event *pe;
 
-	pe = probe_event_new(tp, group, event, is_return, head_size, reg);
+	pe = probe_event_new(tp, spec);
 	if (!pe)
 		return -ENOMEM;
 	tp->event = pe;

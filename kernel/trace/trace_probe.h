@@ -61,18 +61,24 @@ enum probe_ctx_flags {
  * @FOP_EARG:    source: saved entry argument @param (return probes)
  * @FOP_IMM:     source: the constant @param
  * @FOP_FIELD:   source: the attached event's field at @param, @size bytes
- *		 (sign-extended if @sign)
- * @FOP_FIELDP:  source: the address of the field at @param of the record
+ *		 (1, 2, 4 or 8; sign-extended if @sign)
+ * @FOP_FIELDP:  source: an address in the attached event's record: of the
+ *		 field at @param (@size PFL_ADDR), which is @count bytes, or
+ *		 of the data that the field's __data_loc (PFL_DATA_LOC) or
+ *		 __rel_loc (PFL_REL_LOC) word locates.  A string read there
+ *		 stops at the end of the field or of the data.
  * @FOP_COMM:    source: current->comm (string stores only)
  * @FOP_IMMSTR:  source: the string @str (string stores only)
- * @FOP_DEREF:   value = the word at value + @param, kernel memory
- * @FOP_UDEREF:  the same in user memory
+ * @FOP_DEREF:   value = the word at value + @param, kernel memory (or user
+ *		 memory, for an address below TASK_SIZE_MAX where the two cannot
+ *		 overlap: CONFIG_ARCH_HAS_NON_OVERLAPPING_ADDRESS_SPACE)
+ * @FOP_UDEREF:  the same in user memory only
  * @FOP_ST_RAW:  store the low @size bytes of the value
  * @FOP_ST_MEM:  store @count elements of @size bytes from value + @param,
- *		 kernel memory
- * @FOP_ST_UMEM: the same from user memory
- * @FOP_ST_STR:  store the string at value + @param, kernel memory
- * @FOP_ST_USTR: the same in user memory
+ *		 memory as for FOP_DEREF
+ * @FOP_ST_UMEM: the same from user memory only
+ * @FOP_ST_STR:  store the string at value + @param, memory as for FOP_DEREF
+ * @FOP_ST_USTR: the same in user memory only
  * @FOP_ST_SYMSTR: store the value as a "sym+off/size" string
  * @FOP_MOD_BF:  bitfield: shift the stored value left by @lshift, then
  *		 right by @rshift
@@ -104,11 +110,13 @@ enum fetch_op {
 /**
  * struct fetch_step - one step of a fetch program
  * @op:     the enum fetch_op
- * @size:   stores: the size of one element; FOP_FIELD: the field's size
+ * @size:   stores: the size of one element; FOP_FIELD: the field's size;
+ *	    FOP_FIELDP: the enum probe_field_loc
  * @sign:   FOP_FIELD: sign-extend
  * @lshift: FOP_MOD_BF
  * @rshift: FOP_MOD_BF
- * @count:  FOP_ST_MEM/UMEM: the number of elements
+ * @count:  FOP_ST_MEM/UMEM: the number of elements; FOP_FIELDP: the
+ *	    field's size
  * @param:  the register offset, slot, offset, constant or field offset
  * @str:    FOP_IMMSTR: the string (owned by the argument)
  */
@@ -149,6 +157,28 @@ struct fetch_type {
 	bool		is_signed;
 	u8		print;
 	const char	*fmt;
+};
+
+/**
+ * struct probe_field - one field of a probe event's record: the layout that
+ *	the event's probes share, copied from the first one's arguments and
+ *	owned by the event (its format file, filters and hist point here)
+ * @name:      the field name
+ * @type_name: the format file's type ("u8[4]"), or NULL for @type's
+ * @type:      the fetch type
+ * @offset:    in the record
+ * @count:     array length, 0 for a scalar
+ * @bitfield:  a b<w>@<o>/<c> type
+ * @dynamic:   a string (a __data_loc word, the data after the fixed part)
+ */
+struct probe_field {
+	char			*name;
+	char			*type_name;
+	const struct fetch_type	*type;
+	unsigned int		offset;
+	unsigned int		count;
+	bool			bitfield;
+	bool			dynamic;
 };
 
 /**
@@ -269,22 +299,33 @@ struct probe_perr {
 	int	pos;
 };
 
+/*
+ * What $FIELD of an event probe is, as in C: the value of a scalar, the
+ * address of an array (of a char array: the string), the address of the
+ * data of a __data_loc or __rel_loc field.
+ */
+enum probe_field_loc {
+	PFL_VALUE,	/* a scalar of 1, 2, 4 or 8 bytes: its value */
+	PFL_ADDR,	/* an array or anything larger: its address */
+	PFL_DATA_LOC,	/* a __data_loc word: the address of the data */
+	PFL_REL_LOC,	/* a __rel_loc word: the same */
+};
+
 /**
  * struct probe_field_info - a field of an attached event, for eprobes
- * @name:   the field name
  * @offset: in the attached event's record
  * @size:   its size
  * @is_signed: its signedness
- * @is_string: a string (char array or __data_loc string)
- * @is_dynamic: a __data_loc field
+ * @is_string: a string in the record (char array, or __data_loc or
+ *	    __rel_loc char[]): "string" by default, and no numeric type
+ * @loc:    the enum probe_field_loc
  */
 struct probe_field_info {
-	const char	*name;
 	int		offset;
 	int		size;
 	bool		is_signed;
 	bool		is_string;
-	bool		is_dynamic;
+	u8		loc;
 };
 
 /**
@@ -320,13 +361,15 @@ struct probe_fetch_ctx {
  * @call:     the event
  * @class:    its class
  * @list:     in the list of probe events, under dyn_event_mutex
- * @probes:   the probes (struct trace_probe::list), under dyn_event_mutex
+ * @probes:   the probes (struct trace_probe::list): changed under
+ *	      dyn_event_mutex and trace_mutex both, so that the reg() that
+ *	      arms them (trace_mutex) sees every one; read under either
  * @files:    the instances' files that record it (RCU list of
  *	      struct event_file_link, changed under trace_mutex)
  * @head_size: bytes of the probe's head after struct trace_entry
  * @is_return: the record has the return head
- * @nr_args:  number of arguments
- * @args:     the arguments' layout: names and types, of the first probe
+ * @nr_fields: number of argument fields
+ * @fields:   the argument fields, the event's own: fixed for its life
  * @fixed_size: the record size without dynamic data
  * @flags:    TP_FLAG_*
  */
@@ -338,10 +381,32 @@ struct trace_probe_event {
 	struct list_head		files;
 	unsigned int			head_size;
 	bool				is_return;
-	int				nr_args;
-	struct probe_arg		*args;
+	int				nr_fields;
+	struct probe_field		*fields;
 	unsigned int			fixed_size;
 	unsigned int			flags;
+};
+
+/**
+ * struct probe_event_spec - what a new probe event is
+ * @group:     its group
+ * @event:     its name
+ * @is_return: its record has the return head
+ * @head_size: bytes of the record's head after struct trace_entry
+ * @reg:       its class's reg()
+ * @flags:     TRACE_EVENT_FL_* besides TRACE_EVENT_FL_DYNAMIC
+ * @where:     for an event probe (@head_size 0), what the trace line
+ *	       shows in its head ("system.event"); else NULL
+ */
+struct probe_event_spec {
+	const char	*group;
+	const char	*event;
+	bool		is_return;
+	unsigned int	head_size;
+	int		(*reg)(struct trace_event_call *call,
+			       enum trace_reg type, void *data);
+	unsigned int	flags;
+	const char	*where;
 };
 
 #define TP_FLAG_TRACE	BIT(0)
@@ -416,6 +481,7 @@ int probe_cmd_names(const struct probe_cmd *pc, char **group, char **event,
 int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 		    const struct probe_parse_ctx *ctx, struct probe_perr *err);
 void probe_arg_free(struct probe_arg *arg);
+char *probe_arg_strdup(const char *s, size_t len);
 int probe_parse_event_name(const char *cmd, int start, int end,
 			   const char **group, int *glen, const char **event,
 			   int *elen, struct probe_perr *err);
@@ -424,8 +490,10 @@ int probe_parse_args(int argc, const char *const *argv, const int *argpos,
 		     struct probe_arg **args, const struct probe_parse_ctx *ctx,
 		     unsigned int base, struct probe_perr *err);
 void probe_args_free(struct probe_arg *args, int nr);
-bool probe_args_same_layout(const struct probe_arg *a, int na,
-			    const struct probe_arg *b, int nb);
+struct probe_field *probe_fields_new(const struct probe_arg *args, int nr);
+void probe_fields_free(struct probe_field *fields, int nr);
+int probe_fields_diff(const struct probe_field *fields, int nf,
+		      const struct probe_arg *args, int na);
 int probe_split_args(char *buf, const char **argv, int *pos, int max);
 
 /* trace_probe_fetch.c */
@@ -434,8 +502,8 @@ int probe_dynamic_size(const struct probe_arg *args, int nr,
 void probe_store_args(const struct probe_arg *args, int nr,
 		      struct probe_fetch_ctx *ctx, void *rec,
 		      unsigned int fixed_size, int dyn_size);
-void probe_print_args(struct trace_seq *s, const struct probe_arg *args,
-		      int nr, const void *rec, unsigned int rec_len);
+void probe_print_fields(struct trace_seq *s, const struct probe_field *fields,
+			int nr, const void *rec, unsigned int rec_len);
 void probe_show_args(struct seq_file *m, const struct probe_arg *args, int nr);
 
 /* Store a value of @size bytes. */
@@ -505,16 +573,13 @@ static __always_inline void probe_store_fast(const struct probe_arg *args,
 /* trace_probe.c */
 struct trace_probe_event *probe_event_find(const char *group,
 					   const char *event);
-int probe_event_attach(struct trace_probe *tp, const char *group,
-		       const char *event, bool is_return, unsigned int head_size,
-		       int (*reg)(struct trace_event_call *, enum trace_reg,
-				  void *),
+int probe_event_create(struct trace_probe *tp,
+		       const struct probe_event_spec *spec,
 		       struct probe_perr *err);
+void __probe_event_join(struct trace_probe *tp, struct trace_probe_event *pe);
 void probe_event_detach(struct trace_probe *tp);
-int probe_event_local(struct trace_probe *tp, const char *group,
-		      const char *event, bool is_return, unsigned int head_size,
-		      int (*reg)(struct trace_event_call *, enum trace_reg,
-				 void *));
+int probe_event_local(struct trace_probe *tp,
+		      const struct probe_event_spec *spec);
 void probe_event_local_free(struct trace_probe *tp);
 bool probe_event_busy(struct trace_probe_event *pe);
 void probe_record(struct trace_probe *tp, struct probe_fetch_ctx *ctx,

@@ -10,6 +10,13 @@
  * the *_nofault() accessors: a bad address stores zeroes (a string: an
  * empty data location, printed "(fault)"), and never oopses.
  *
+ * A dereference or a string without "u" reads kernel memory; where user
+ * and kernel addresses cannot overlap (x86-64 and the other
+ * CONFIG_ARCH_HAS_NON_OVERLAPPING_ADDRESS_SPACE architectures), an address
+ * below TASK_SIZE_MAX is user memory, and is read as such, as mainline does:
+ * "+0(%si):string" on a system call's path works.  "+u" and "ustring"
+ * read user memory only.
+ *
  * Locking: none.  The programs are fixed once compiled; the hit runs with
  * preemption disabled (kprobe handler, or the attached event's trigger).
  */
@@ -22,6 +29,7 @@
 #include <linux/trace_seq.h>
 #include <linux/uaccess.h>
 #include <linux/unaligned.h>
+#include <asm/tlb.h>
 
 #include "trace_probe.h"
 
@@ -32,19 +40,50 @@
 #define PROBE_DYN_MAX	3072
 
 /*
- * copy_from_kernel_nofault() of one scalar, in line: one check of the
- * address, one load that may fault.  @size is 1, 2, 4 or 8.  Where
- * unaligned loads are slow or trap, an unaligned one takes the copy.
- * Returns false if the read faults (@dst is then undefined).
+ * Whether a read without "u" of @addr is a read of user memory.  The
+ * largest task size, not current's: a kernel address is above it, and the
+ * user accessors check the rest.
  */
-static __always_inline bool read_kernel(void *dst, unsigned long addr,
-					int size)
+static __always_inline bool user_addr(unsigned long addr)
+{
+	return IS_ENABLED(CONFIG_ARCH_HAS_NON_OVERLAPPING_ADDRESS_SPACE) &&
+	       addr < TASK_SIZE_MAX;
+}
+
+/*
+ * The user memory of the task the hit interrupted, if that is the address
+ * space in use (not a kernel thread's borrowed one, nor an NMI's while
+ * the mm switches): as copy_from_user_nofault() checks it.
+ */
+static bool user_readable(void)
+{
+	return nmi_uaccess_okay();
+}
+
+/* Read @size bytes at @addr, kernel or user memory; false if it faults. */
+static noinline bool copy_mem(void *dst, unsigned long addr, int size)
+{
+	if (user_addr(addr))
+		return !copy_from_user_nofault(dst, (const void __user *)addr,
+					       size);
+	return !copy_from_kernel_nofault(dst, (const void *)addr, size);
+}
+
+/*
+ * copy_from_kernel_nofault() of one scalar, in line: one check of the
+ * address, one load that may fault.  @size is 1, 2, 4 or 8.  A user
+ * address takes copy_mem(), and so, where unaligned loads are slow or
+ * trap, does an unaligned one.  Returns false if the read faults (@dst is
+ * then undefined).
+ */
+static __always_inline bool read_mem(void *dst, unsigned long addr, int size)
 {
 	const void *src = (const void *)addr;
 
-	if (!IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) &&
-	    ((addr | (unsigned long)dst) & (size - 1)))
-		return !copy_from_kernel_nofault(dst, src, size);
+	if (unlikely(user_addr(addr)) ||
+	    (!IS_ENABLED(CONFIG_HAVE_EFFICIENT_UNALIGNED_ACCESS) &&
+	     ((addr | (unsigned long)dst) & (size - 1))))
+		return copy_mem(dst, addr, size);
 	if (!copy_from_kernel_nofault_allowed(src, size))
 		return false;
 	pagefault_disable();
@@ -68,15 +107,21 @@ fault:
 	return false;
 }
 
-/* Run the source and dereference steps; returns the store step. */
+/*
+ * Run the source and dereference steps; returns the store step.  *@limit
+ * is the most bytes a string at the value may take: the end of the
+ * attached record's field or data it points into, else INT_MAX.
+ */
 static const struct fetch_step *fetch_value(const struct fetch_step *s,
 					    struct probe_fetch_ctx *ctx,
-					    unsigned long *valp, bool *fault)
+					    unsigned long *valp, bool *fault,
+					    int *limit)
 {
 	unsigned long val = 0;
 	u32 loc;
 
 	*fault = false;
+	*limit = INT_MAX;
 	for (;; s++) {
 		switch (s->op) {
 		case FOP_REG:	/* the offset was checked when compiled */
@@ -122,10 +167,14 @@ static const struct fetch_step *fetch_value(const struct fetch_step *s,
 		}
 		case FOP_FIELDP:
 			val = (unsigned long)ctx->rec + s->param;
-			if (s->sign) {	/* __data_loc: the data's address */
-				loc = get_unaligned((u32 *)val);
-				val = (unsigned long)ctx->rec + (loc & 0xffff);
-			}
+			*limit = s->count;
+			if (s->size == PFL_ADDR)
+				break;
+			/* The data's address: from the record, or the word's end. */
+			loc = get_unaligned((u32 *)val);
+			*limit = loc >> 16;
+			val = (unsigned long)ctx->rec + (loc & 0xffff) +
+			      (s->size == PFL_REL_LOC ? s->param + sizeof(u32) : 0);
 			break;
 		case FOP_COMM:
 			val = (unsigned long)current->comm;
@@ -134,14 +183,16 @@ static const struct fetch_step *fetch_value(const struct fetch_step *s,
 			val = (unsigned long)s->str;
 			break;
 		case FOP_DEREF:
-			if (!read_kernel(&val, val + s->param, sizeof(val)))
+			if (!read_mem(&val, val + s->param, sizeof(val)))
 				goto fault;
+			*limit = INT_MAX;
 			break;
 		case FOP_UDEREF:
 			if (copy_from_user_nofault(&val,
 					(void __user *)(val + s->param),
 					sizeof(val)))
 				goto fault;
+			*limit = INT_MAX;
 			break;
 		default:
 			*valp = val;
@@ -157,17 +208,49 @@ fault:
 	return s;
 }
 
+/* The length of a user string with its NUL, at most @max (> 0); 0 on fault. */
+static int user_strlen(unsigned long addr, int max)
+{
+	if (!user_readable())
+		return 0;
+	return min_t(long, strnlen_user_nofault((const void __user *)addr, max),
+		     max);
+}
+
 /*
- * The length of a kernel string with its NUL, at most @max (> 0); 0 on
- * fault.  As strncpy_from_kernel_nofault() reads: the address checked
- * once, then a byte at a time with page faults off.
+ * Copy a user string to @dst, at most @max bytes (> 0) with its NUL;
+ * returns the bytes used (an empty string takes one), 0 on fault.
  */
-static int kernel_strlen(unsigned long addr, int max)
+static int user_strcpy(char *dst, unsigned long addr, int max)
+{
+	long len;
+
+	if (!user_readable())
+		return 0;
+	/* The length counts the NUL when the string was cut, else not. */
+	len = strncpy_from_user_nofault(dst, (const void __user *)addr, max);
+	if (len < 0)
+		return 0;
+	if (!len) {
+		dst[0] = '\0';
+		return 1;
+	}
+	return len;
+}
+
+/*
+ * The length of a string with its NUL, at most @max (> 0); 0 on fault.
+ * As strncpy_from_kernel_nofault() reads: the address checked once, then
+ * a byte at a time with page faults off.  A user address: user_strlen().
+ */
+static int mem_strlen(unsigned long addr, int max)
 {
 	const char *src = (const char *)addr;
 	int len = 0;
 	char c;
 
+	if (user_addr(addr))
+		return user_strlen(addr, max);
 	if (!copy_from_kernel_nofault_allowed(src, max))
 		return 0;
 	pagefault_disable();
@@ -198,6 +281,21 @@ static noinline int symstr(unsigned long addr, char *dyn, int max)
 	return len < 0 ? max : len + 1;
 }
 
+/*
+ * The most bytes of a string at @val + @st->param, from @limit, the most
+ * at @val (fetch_value()): a string in the attached record stops at the
+ * end of its field or data.
+ */
+static int string_limit(const struct fetch_step *st, int limit)
+{
+	if (st->op != FOP_ST_STR)
+		return INT_MAX;
+	if (limit == INT_MAX || !st->param)
+		return limit;
+	return st->param > 0 && st->param < limit ? limit - st->param :
+						    INT_MAX;
+}
+
 /* A string store's length with its NUL, 0 if it faults. */
 static int string_len(const struct fetch_step *st, unsigned long val,
 		      bool fault, int max)
@@ -206,10 +304,9 @@ static int string_len(const struct fetch_step *st, unsigned long val,
 		return 0;
 	switch (st->op) {
 	case FOP_ST_STR:
-		return kernel_strlen(val + st->param, max);
+		return mem_strlen(val + st->param, max);
 	case FOP_ST_USTR:
-		return min_t(long, strnlen_user_nofault(
-				(void __user *)(val + st->param), max), max);
+		return user_strlen(val + st->param, max);
 	case FOP_ST_SYMSTR:
 		return symstr(val, NULL, max);
 	default:
@@ -239,7 +336,7 @@ static int string_cap(const struct probe_arg *args, int nr)
 int probe_dynamic_size(const struct probe_arg *args, int nr,
 		       struct probe_fetch_ctx *ctx)
 {
-	int i, size = 0, cap = string_cap(args, nr);
+	int i, size = 0, cap = string_cap(args, nr), limit;
 	const struct fetch_step *st;
 	unsigned long val;
 	bool fault;
@@ -247,8 +344,9 @@ int probe_dynamic_size(const struct probe_arg *args, int nr,
 	for (i = 0; i < nr; i++) {
 		if (!args[i].dynamic)
 			continue;
-		st = fetch_value(args[i].code, ctx, &val, &fault);
-		size += string_len(st, val, fault, cap);
+		st = fetch_value(args[i].code, ctx, &val, &fault, &limit);
+		size += string_len(st, val, fault,
+				   min(cap, string_limit(st, limit)));
 	}
 	return size;
 }
@@ -257,19 +355,20 @@ int probe_dynamic_size(const struct probe_arg *args, int nr,
 static int store_string(const struct fetch_step *st, unsigned long val,
 			bool fault, char *dyn, int max)
 {
+	unsigned long addr = val + st->param;
 	long len;
 
 	if (fault || max <= 0)
 		return 0;
 	switch (st->op) {
 	case FOP_ST_STR:
-		len = strncpy_from_kernel_nofault(dyn, (void *)(val + st->param),
-						  max);
+		if (user_addr(addr))
+			len = user_strcpy(dyn, addr, max);
+		else
+			len = strncpy_from_kernel_nofault(dyn, (void *)addr, max);
 		break;
 	case FOP_ST_USTR:
-		len = strncpy_from_user_nofault(dyn,
-				(void __user *)(val + st->param), max);
-		/* The length counts the NUL, also when the string was cut. */
+		len = user_strcpy(dyn, addr, max);
 		break;
 	case FOP_ST_SYMSTR:
 		len = symstr(val, dyn, max);
@@ -304,9 +403,9 @@ static void store_mem(void *dst, const struct fetch_step *st,
 	if (fault)
 		ok = false;
 	else if (st->count == 1 && size <= sizeof(u64) && is_power_of_2(size))
-		ok = read_kernel(dst, addr, size);
+		ok = read_mem(dst, addr, size);
 	else
-		ok = !copy_from_kernel_nofault(dst, (void *)addr, size);
+		ok = copy_mem(dst, addr, size);
 	if (!ok)
 		memset(dst, 0, size);
 }
@@ -331,7 +430,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 	const struct fetch_step *st;
 	unsigned long val;
 	bool fault;
-	int i, len;
+	int i, len, limit;
 
 	for (i = 0; i < nr; i++) {
 		void *dst = rec + args[i].offset;
@@ -340,7 +439,7 @@ void probe_store_args(const struct probe_arg *args, int nr,
 			probe_store_fast_one(&args[i], ctx, rec);
 			continue;
 		}
-		st = fetch_value(args[i].code, ctx, &val, &fault);
+		st = fetch_value(args[i].code, ctx, &val, &fault, &limit);
 		switch (st->op) {
 		case FOP_ST_RAW:
 			probe_store_raw(dst, val, st->size);
@@ -356,7 +455,8 @@ void probe_store_args(const struct probe_arg *args, int nr,
 			break;
 		default:
 			len = store_string(st, val, fault, rec + dyn,
-					   min_t(int, end - dyn, cap));
+					   min3((int)(end - dyn), cap,
+						string_limit(st, limit)));
 			put_unaligned((u32)(len << 16 | dyn), (u32 *)dst);
 			dyn += len;
 			continue;
@@ -396,22 +496,23 @@ static void print_num(struct trace_seq *s, const struct fetch_type *t,
 }
 
 /**
- * probe_print_args() - print the arguments of a record, " name=value"
- * @s:    the output
- * @args: the event's arguments
- * @nr:   their number
- * @rec:  the record
+ * probe_print_fields() - print the argument fields of a record,
+ *	" name=value"
+ * @s:      the output
+ * @fields: the event's fields
+ * @nr:     their number
+ * @rec:    the record
  * @rec_len: its length, which bounds the string data
  *
  * Context: the output path.
  */
-void probe_print_args(struct trace_seq *s, const struct probe_arg *args,
-		      int nr, const void *rec, unsigned int rec_len)
+void probe_print_fields(struct trace_seq *s, const struct probe_field *fields,
+			int nr, const void *rec, unsigned int rec_len)
 {
 	int i, j;
 
 	for (i = 0; i < nr; i++) {
-		const struct probe_arg *a = &args[i];
+		const struct probe_field *a = &fields[i];
 		const void *p = rec + a->offset;
 
 		trace_seq_printf(s, " %s=", a->name);

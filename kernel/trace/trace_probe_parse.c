@@ -20,6 +20,7 @@
  * Locking: none; the parser only reads kallsyms.
  */
 
+#include <kunit/static_stub.h>
 #include <linux/ctype.h>
 #include <linux/dcache.h>
 #include <linux/fs.h>
@@ -155,6 +156,7 @@ struct compiler {
 	struct fetch_step		*code;
 	int				n;
 	int				base;	/* of the FETCHARG in the command */
+	bool				field_str; /* FOP_FIELDP: a string */
 };
 
 static int fail(struct compiler *c, int code, int pos)
@@ -238,16 +240,17 @@ static int parse_var(struct compiler *c, const char *s, int pos)
 	if (!strcmp(v, "comm") || !strcmp(v, "COMM"))
 		return emit(c, pos, (struct fetch_step){ .op = FOP_COMM });
 	if (flags & PCTX_EPROBE) {
-		if (c->ctx->find_field && c->ctx->find_field(c->ctx->data, v, &fi)) {
-			if (fi.is_string)
-				return emit(c, pos, (struct fetch_step){
-					.op = FOP_FIELDP, .param = fi.offset,
-					.sign = fi.is_dynamic });
+		if (!c->ctx->find_field ||
+		    !c->ctx->find_field(c->ctx->data, v, &fi))
+			return fail(c, PERR_BAD_ATTACH_ARG, pos);
+		if (fi.loc == PFL_VALUE)
 			return emit(c, pos, (struct fetch_step){
 				.op = FOP_FIELD, .param = fi.offset,
 				.size = fi.size, .sign = fi.is_signed });
-		}
-		return fail(c, PERR_BAD_ATTACH_ARG, pos);
+		c->field_str = fi.is_string;
+		return emit(c, pos, (struct fetch_step){
+			.op = FOP_FIELDP, .param = fi.offset, .size = fi.loc,
+			.count = fi.loc == PFL_ADDR ? min(fi.size, U16_MAX) : 0 });
 	}
 	if (!strcmp(v, "retval")) {
 		if (!(flags & PCTX_RETURN))
@@ -442,15 +445,27 @@ static bool is_deref(const struct fetch_step *s)
 	return s->op == FOP_DEREF || s->op == FOP_UDEREF;
 }
 
+/*
+ * Whether the program so far gives the address of a string that is
+ * kernel memory, whatever the type says: $comm, an immediate string, a
+ * string field of the attached event's record.
+ */
+static bool string_source(const struct compiler *c)
+{
+	u8 op = c->code[c->n - 1].op;
+
+	return op == FOP_COMM || op == FOP_IMMSTR ||
+	       (op == FOP_FIELDP && c->field_str);
+}
+
 /* Put the store (and the modifier) after the source steps. */
 static int compile_store(struct compiler *c, struct probe_arg *arg,
 			 int tpos, u8 bf_l, u8 bf_r)
 {
 	const struct fetch_type *t = arg->type;
 	struct fetch_step *last = &c->code[c->n - 1];
-	bool str_src = last->op == FOP_COMM || last->op == FOP_IMMSTR ||
-		       last->op == FOP_FIELDP;
-	bool user;
+	bool str_src = string_source(c);
+	bool user = !strcmp(t->name, "ustring");
 
 	if (t->print == PP_STRING) {
 		arg->dynamic = true;
@@ -478,9 +493,15 @@ static int compile_store(struct compiler *c, struct probe_arg *arg,
 			c->code[c->n++] = (struct fetch_step){ .op = FOP_ST_STR };
 			return 0;
 		}
+		/* An event's field, as a pointer: the string it points to. */
+		if (last->op == FOP_FIELD || last->op == FOP_FIELDP) {
+			c->code[c->n++] = (struct fetch_step){
+				.op = user ? FOP_ST_USTR : FOP_ST_STR };
+			return 0;
+		}
 		if (!is_deref(last))
 			return fail(c, PERR_BAD_STRING, tpos);
-		user = last->op == FOP_UDEREF || !strcmp(t->name, "ustring");
+		user |= last->op == FOP_UDEREF;
 		*last = (struct fetch_step){ .op = user ? FOP_ST_USTR : FOP_ST_STR,
 					     .param = last->param };
 		return 0;
@@ -510,17 +531,36 @@ static int compile_store(struct compiler *c, struct probe_arg *arg,
 	return 0;
 }
 
+/**
+ * probe_arg_strdup() - copy a string that an argument will own
+ * @s:   the string
+ * @len: at most this many characters of it
+ *
+ * Every allocation of the argument parser is one of these, so that KUnit
+ * can make each fail in turn (tests/trace_probe-kunit.h).
+ *
+ * Context: process context.
+ * Return: the copy, or NULL.
+ */
+char *probe_arg_strdup(const char *s, size_t len)
+{
+	KUNIT_STATIC_STUB_REDIRECT(probe_arg_strdup, s, len);
+	return kstrndup(s, len, GFP_KERNEL);
+}
+
 /* The default name of argument @idx: a field's own, or "argN". */
 static char *default_name(const char *body, int idx,
 			  const struct probe_parse_ctx *ctx)
 {
 	size_t len = strcspn(body, ":");
+	char buf[16];
 
 	if ((ctx->flags & PCTX_EPROBE) && body[0] == '$' &&
 	    probe_good_name(body + 1, len - 1) &&
 	    !(len == 5 && !strncmp(body + 1, "comm", 4)))
-		return kstrndup(body + 1, len - 1, GFP_KERNEL);
-	return kasprintf(GFP_KERNEL, "arg%d", idx + 1);
+		return probe_arg_strdup(body + 1, len - 1);
+	snprintf(buf, sizeof(buf), "arg%d", idx + 1);
+	return probe_arg_strdup(buf, sizeof(buf));
 }
 
 /**
@@ -557,14 +597,16 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 		body = eq + 1;
 		if (!*body)
 			return fail(&c, PERR_NO_ARG_BODY, body - text);
-		name = kstrndup(text, eq - text, GFP_KERNEL);
+		name = probe_arg_strdup(text, eq - text);
+		if (!name)
+			return -ENOMEM;
 	} else {
 		body = text;
 		name = NULL;
 	}
 	c.base = body - text;
 	ret = -ENOMEM;
-	buf = kstrdup(body, GFP_KERNEL);
+	buf = probe_arg_strdup(body, strlen(body));
 	if (!buf)
 		goto out;
 	/* The type starts at the first ':' after any immediate string. */
@@ -586,9 +628,7 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 	if (ret)
 		goto out;
 	/* $comm and strings are strings unless told otherwise. */
-	if (!colon && (c.code[c.n - 1].op == FOP_COMM ||
-		       c.code[c.n - 1].op == FOP_IMMSTR ||
-		       c.code[c.n - 1].op == FOP_FIELDP))
+	if (!colon && string_source(&c))
 		arg->type = find_type("string", 6);
 	ret = compile_store(&c, arg, tpos, bf_l, bf_r);
 	if (ret)
@@ -612,21 +652,26 @@ int probe_parse_arg(const char *text, int idx, struct probe_arg *arg,
 		fast_as_reg(arg);
 	}
 	ret = -ENOMEM;
-	arg->text = kstrdup(body, GFP_KERNEL);
+	arg->text = probe_arg_strdup(body, strlen(body));
 	arg->name = name ?: default_name(body, idx, ctx);
 	name = NULL;
 	if (!arg->text || !arg->name)
 		goto out;
 	if (arg->count || arg->bitfield) {
-		arg->type_name = arg->count ?
-			kasprintf(GFP_KERNEL, "%s[%u]", arg->type->field, arg->count) :
-			kstrdup(arg->type->field, GFP_KERNEL);
+		char tname[16];
+
+		if (arg->count)
+			snprintf(tname, sizeof(tname), "%s[%u]",
+				 arg->type->field, arg->count);
+		else
+			strscpy(tname, arg->type->field, sizeof(tname));
+		arg->type_name = probe_arg_strdup(tname, sizeof(tname));
 		if (!arg->type_name)
 			goto out;
 	}
 	/* The immediate string, without its quotes. */
 	if (c.code[0].op == FOP_IMMSTR) {
-		c.code[0].str = kstrndup(body + 2, c.code[0].count, GFP_KERNEL);
+		c.code[0].str = probe_arg_strdup(body + 2, c.code[0].count);
 		if (!c.code[0].str)
 			goto out;
 	}
@@ -733,27 +778,85 @@ fail:
 }
 
 /**
- * probe_args_same_layout() - whether two probes record the same fields
- * @a:  the arguments of one
- * @na: their number
- * @b:  the arguments of the other
- * @nb: their number
+ * probe_fields_free() - free what probe_fields_new() made
+ * @fields: the fields, or NULL
+ * @nr:     their number
  *
- * Context: any context.
- * Return: true if names, types and array lengths match one for one.
+ * Context: process context.
  */
-bool probe_args_same_layout(const struct probe_arg *a, int na,
-			    const struct probe_arg *b, int nb)
+void probe_fields_free(struct probe_field *fields, int nr)
 {
 	int i;
 
-	if (na != nb)
-		return false;
-	for (i = 0; i < na; i++)
-		if (strcmp(a[i].name, b[i].name) || a[i].type != b[i].type ||
-		    a[i].count != b[i].count || a[i].bitfield != b[i].bitfield)
-			return false;
-	return true;
+	if (!fields)
+		return;
+	for (i = 0; i < nr; i++) {
+		kfree(fields[i].name);
+		kfree(fields[i].type_name);
+	}
+	kfree(fields);
+}
+
+/**
+ * probe_fields_new() - the fields of an event, from its first probe's
+ *	arguments
+ * @args: the arguments, laid out
+ * @nr:   their number, > 0
+ *
+ * The fields own copies of the names and types: the probe may go first.
+ *
+ * Context: process context.
+ * Return: the fields (free with probe_fields_free()), or NULL.
+ */
+struct probe_field *probe_fields_new(const struct probe_arg *args, int nr)
+{
+	struct probe_field *f;
+	int i;
+
+	f = kcalloc(nr, sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return NULL;
+	for (i = 0; i < nr; i++) {
+		const struct probe_arg *a = &args[i];
+
+		f[i] = (struct probe_field){
+			.type = a->type, .offset = a->offset, .count = a->count,
+			.bitfield = a->bitfield, .dynamic = a->dynamic };
+		f[i].name = probe_arg_strdup(a->name, strlen(a->name));
+		if (a->type_name)
+			f[i].type_name = probe_arg_strdup(a->type_name,
+							  strlen(a->type_name));
+		if (!f[i].name || (a->type_name && !f[i].type_name)) {
+			probe_fields_free(f, i + 1);
+			return NULL;
+		}
+	}
+	return f;
+}
+
+/**
+ * probe_fields_diff() - whether a probe's arguments record an event's fields
+ * @fields: the event's fields
+ * @nf:     their number
+ * @args:   the probe's arguments
+ * @na:     their number
+ *
+ * Context: any context.
+ * Return: -1 if names, types and array lengths match one for one, else
+ * the index of the first argument that does not (or min(@nf, @na)).
+ */
+int probe_fields_diff(const struct probe_field *fields, int nf,
+		      const struct probe_arg *args, int na)
+{
+	int i;
+
+	for (i = 0; i < nf && i < na; i++)
+		if (strcmp(fields[i].name, args[i].name) ||
+		    fields[i].type != args[i].type ||
+		    fields[i].count != args[i].count ||
+		    fields[i].bitfield != args[i].bitfield)
+			return i;
+	return nf == na ? -1 : i;
 }
 
 /**

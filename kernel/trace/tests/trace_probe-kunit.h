@@ -2,11 +2,14 @@
 /*
  * KUnit tests for the probe fetch language, included at the end of
  * trace_probe_fetch.c: the parser (trace_probe_parse.c) on good and bad
- * arguments, with the code and caret position of every refusal; the
- * compiled programs, step by step; and the programs run on crafted
- * registers, stacks, records and memory, faults included.
+ * arguments, with the code and caret position of every refusal, and with
+ * each of its allocations failing; the compiled programs, step by step;
+ * the programs run on crafted registers, stacks, records and memory, user
+ * memory and faults included; and the fields an event keeps of them.
  */
+#include <kunit/static_stub.h>
 #include <kunit/test.h>
+#include <linux/mman.h>
 #include <linux/vmalloc.h>
 
 /* An argument that parses: its type, array length, and steps' ops. */
@@ -89,6 +92,29 @@ static const struct {
 	{ "+0($num):ustring", PCTX_EPROBE, "ustring", 0,
 	  { FOP_FIELD, FOP_ST_USTR } },
 	{ "+4($num):u8", PCTX_EPROBE, "u8", 0, { FOP_FIELD, FOP_ST_MEM } },
+	/* A field as C sees it: a pointer's string, an array's address. */
+	{ "$num:string", PCTX_EPROBE, "string", 0, { FOP_FIELD, FOP_ST_STR } },
+	{ "$ptr:string", PCTX_EPROBE, "string", 0, { FOP_FIELD, FOP_ST_STR } },
+	{ "$ptr:ustring", PCTX_EPROBE, "ustring", 0,
+	  { FOP_FIELD, FOP_ST_USTR } },
+	{ "$ptr:symstr", PCTX_EPROBE, "symstr", 0,
+	  { FOP_FIELD, FOP_ST_SYMSTR } },
+	{ "$str:string", PCTX_EPROBE, "string", 0, { FOP_FIELDP, FOP_ST_STR } },
+	{ "$str:ustring", PCTX_EPROBE, "ustring", 0,
+	  { FOP_FIELDP, FOP_ST_STR } },
+	{ "$pcomm", PCTX_EPROBE, "string", 0, { FOP_FIELDP, FOP_ST_STR } },
+	{ "$pcomm:string", PCTX_EPROBE, "string", 0,
+	  { FOP_FIELDP, FOP_ST_STR } },
+	{ "$rstr", PCTX_EPROBE, "string", 0, { FOP_FIELDP, FOP_ST_STR } },
+	{ "$arr", PCTX_EPROBE, "x64", 0, { FOP_FIELDP, FOP_ST_RAW } },
+	{ "$dyn", PCTX_EPROBE, "x64", 0, { FOP_FIELDP, FOP_ST_RAW } },
+	{ "+8($arr):ustring", PCTX_EPROBE, "ustring", 0,
+	  { FOP_FIELDP, FOP_ST_USTR } },
+	{ "+8($arr):u32", PCTX_EPROBE, "u32", 0, { FOP_FIELDP, FOP_ST_MEM } },
+	{ "+0($arr):x64[3]", PCTX_EPROBE, "x64", 3,
+	  { FOP_FIELDP, FOP_ST_MEM } },
+	{ "+0(+8($arr)):string", PCTX_EPROBE, "string", 0,
+	  { FOP_FIELDP, FOP_DEREF, FOP_ST_STR } },
 };
 
 /* A refusal: the argument, its flags, the code and the caret's offset. */
@@ -192,26 +218,46 @@ static const struct {
 	{ "%ax", PCTX_EPROBE, PERR_BAD_FETCH_ARG, 0 },
 	{ "@jiffies", PCTX_EPROBE, PERR_BAD_FETCH_ARG, 0 },
 	{ "dfd", PCTX_EPROBE, PERR_BAD_FETCH_ARG, 0 },
-	{ "x=$num:string", PCTX_EPROBE, PERR_BAD_STRING, 7 },
 	{ "x=$str:u32", PCTX_EPROBE, PERR_BAD_TYPE, 7 },
+	{ "x=$pcomm:u32", PCTX_EPROBE, PERR_BAD_TYPE, 9 },
+	{ "x=$pcomm:symstr", PCTX_EPROBE, PERR_BAD_SYMSTRING, 9 },
+	{ "$rstr:x8", PCTX_EPROBE, PERR_BAD_TYPE, 6 },
+	{ "$arr:u8[4]", PCTX_EPROBE, PERR_ARRAY_NO_MEM, 5 },
 };
 
-/* Fields of a pretend attached event, for the eprobe cases. */
+/*
+ * Fields of a pretend attached event, for the eprobe cases: as
+ * trace_eprobe.c's find_field() describes
+ *	s32 num; __data_loc char[] str; char pcomm[16];
+ *	unsigned long arr[3]; __rel_loc char[] rstr; char *ptr;
+ *	__data_loc u8[] dyn;
+ */
+static const struct {
+	const char		*name;
+	struct probe_field_info	info;
+} tp_fields[] = {
+	{ "num", { .offset = 8, .size = 4, .is_signed = true } },
+	{ "str", { .offset = 12, .size = 4, .is_string = true,
+		   .loc = PFL_DATA_LOC } },
+	{ "pcomm", { .offset = 16, .size = 16, .is_string = true,
+		     .loc = PFL_ADDR } },
+	{ "arr", { .offset = 32, .size = 24, .loc = PFL_ADDR } },
+	{ "rstr", { .offset = 56, .size = 4, .is_string = true,
+		    .loc = PFL_REL_LOC } },
+	{ "ptr", { .offset = 64, .size = 8 } },
+	{ "dyn", { .offset = 72, .size = 4, .loc = PFL_DATA_LOC } },
+};
+
 static bool tp_find_field(void *data, const char *name,
 			  struct probe_field_info *info)
 {
-	memset(info, 0, sizeof(*info));
-	if (!strcmp(name, "num")) {
-		info->offset = 8;
-		info->size = 4;
-		info->is_signed = true;
-		return true;
-	}
-	if (!strcmp(name, "str")) {
-		info->offset = 12;
-		info->size = 4;
-		info->is_string = info->is_dynamic = true;
-		return true;
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(tp_fields); i++) {
+		if (!strcmp(name, tp_fields[i].name)) {
+			*info = tp_fields[i].info;
+			return true;
+		}
 	}
 	return false;
 }
@@ -284,6 +330,7 @@ static void probe_parse_layout(struct kunit *test)
 	static const char * const dup[] = { "var1=@11", "var1=@12" };
 	struct probe_parse_ctx ctx;
 	struct probe_arg *args, *again;
+	struct probe_field *fields;
 	struct probe_perr err;
 	int end;
 
@@ -303,8 +350,13 @@ static void probe_parse_layout(struct kunit *test)
 	KUNIT_EXPECT_STREQ(test, args[2].text, "+0(%si):string");
 	KUNIT_ASSERT_EQ(test, probe_parse_args(4, argv, pos, &again, &ctx, 16,
 					       &err), end);
-	KUNIT_EXPECT_TRUE(test, probe_args_same_layout(args, 4, again, 4));
-	KUNIT_EXPECT_FALSE(test, probe_args_same_layout(args, 4, again, 3));
+	fields = probe_fields_new(args, 4);
+	KUNIT_ASSERT_NOT_NULL(test, fields);
+	KUNIT_EXPECT_EQ(test, probe_fields_diff(fields, 4, again, 4), -1);
+	KUNIT_EXPECT_EQ(test, probe_fields_diff(fields, 4, again, 3), 3);
+	KUNIT_EXPECT_EQ(test, probe_fields_diff(fields, 3, again, 4), 3);
+	KUNIT_EXPECT_EQ(test, probe_fields_diff(fields, 4, again + 1, 3), 0);
+	probe_fields_free(fields, 4);
 	probe_args_free(again, 4);
 	KUNIT_EXPECT_EQ(test, probe_parse_args(2, dup, pos, &again, &ctx, 16,
 					       &err), -EINVAL);
@@ -360,6 +412,67 @@ static void probe_parse_names(struct kunit *test)
 		KUNIT_EXPECT_EQ_MSG(test, err.code, cases[i].code, "%s", cmd);
 		KUNIT_EXPECT_EQ_MSG(test, err.pos, cases[i].pos, "%s", cmd);
 	}
+}
+
+/* Fault injection: probe_arg_strdup() fails its tp_fail_at-th call (from 0). */
+static int tp_alloc_calls, tp_fail_at;
+
+static char *tp_failing_strdup(const char *s, size_t len)
+{
+	if (tp_alloc_calls++ == tp_fail_at)
+		return NULL;
+	return kstrndup(s, len, GFP_KERNEL);
+}
+
+/*
+ * Each allocation of the parser fails in turn: the parse must then fail
+ * with -ENOMEM and leave nothing behind, never go on with a default (a
+ * name that failed to copy is not "argN").
+ */
+static void probe_parse_nomem(struct kunit *test)
+{
+	static const struct {
+		const char	*text;
+		unsigned int	flags;
+	} cases[] = {
+		{ "name=%ax", PCTX_KPROBE },
+		{ "%ax", PCTX_KPROBE },
+		{ "s=\\\"imm\"", PCTX_KPROBE },
+		{ "x=+0(%di):u8[4]", PCTX_KPROBE },
+		{ "b=%ax:b4@4/32", PCTX_KPROBE },
+		{ "$num", PCTX_EPROBE },
+		{ "f=$str", PCTX_EPROBE },
+	};
+	struct probe_parse_ctx ctx;
+	struct probe_perr err;
+	struct probe_arg arg;
+	int i, n, ret;
+
+	kunit_activate_static_stub(test, probe_arg_strdup, tp_failing_strdup);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		tp_ctx(&ctx, cases[i].flags, 0);
+		for (n = 0; n < 16; n++) {
+			tp_alloc_calls = 0;
+			tp_fail_at = n;
+			ret = probe_parse_arg(cases[i].text, 0, &arg, &ctx, &err);
+			if (tp_alloc_calls <= n) {
+				/* Every allocation was made: it parses. */
+				KUNIT_EXPECT_EQ_MSG(test, ret, 0, "%s",
+						    cases[i].text);
+				probe_arg_free(&arg);
+				break;
+			}
+			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM,
+					    "%s: allocation %d of %d failed",
+					    cases[i].text, n, tp_alloc_calls);
+			KUNIT_EXPECT_NULL_MSG(test, arg.name, "%s: name %s",
+					      cases[i].text, arg.name);
+			if (!ret)
+				probe_arg_free(&arg);
+		}
+		KUNIT_EXPECT_LT_MSG(test, n, 16, "%s", cases[i].text);
+	}
+	kunit_deactivate_static_stub(test, probe_arg_strdup);
 }
 
 /* Compile @text for a kprobe (or eprobe), at record offset @off. */
@@ -496,13 +609,43 @@ static void probe_fetch_run(struct kunit *test)
 		probe_arg_free(&a[i]);
 }
 
+/*
+ * Print a record through the fields an event would make of @a; @expect
+ * is what each field prints, " name=value", then NULL.
+ */
+static void tp_expect_print(struct kunit *test, const struct probe_arg *a,
+			    int nr, const void *rec, unsigned int len,
+			    const char *const *expect)
+{
+	struct probe_field *fields;
+	struct trace_seq *s;
+	const char *out;
+	int i;
+
+	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, s);
+	fields = probe_fields_new(a, nr);
+	KUNIT_ASSERT_NOT_NULL(test, fields);
+	trace_seq_init(s);
+	probe_print_fields(s, fields, nr, rec, len);
+	trace_seq_putc(s, '\0');
+	out = s->buffer;
+	for (i = 0; expect[i]; i++) {
+		KUNIT_EXPECT_TRUE_MSG(test, str_has_prefix(out, expect[i]),
+				      "field %d: \"%s\", not \"%s\"", i, out,
+				      expect[i]);
+		out += strnlen(out, strlen(expect[i]));
+	}
+	KUNIT_EXPECT_STREQ(test, out, "");
+	probe_fields_free(fields, nr);
+}
+
 /* Bad addresses store zeroes and "(fault)", and never oops. */
 static void probe_fetch_faults(struct kunit *test)
 {
 	struct probe_fetch_ctx fctx = {};
 	struct pt_regs regs = {};
 	struct probe_arg *a;
-	struct trace_seq *s;
 	u8 rec[128];
 	int dsize;
 
@@ -524,13 +667,9 @@ static void probe_fetch_faults(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned((u32 *)(rec + 12)), 20);
 	KUNIT_EXPECT_EQ(test, get_unaligned((u32 *)(rec + 16)), 0);
 
-	s = kunit_kzalloc(test, sizeof(*s), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, s);
-	trace_seq_init(s);
-	probe_print_args(s, a, 4, rec, 20);
-	trace_seq_putc(s, '\0');
-	KUNIT_EXPECT_STREQ(test, (char *)s->buffer,
-			   " arg1=0 arg1=0 arg1=(fault) arg1={0,0,0,0}");
+	tp_expect_print(test, a, 4, rec, 20, (const char *const []){
+		" arg1=0", " arg1=0", " arg1=(fault)", " arg1={0,0,0,0}",
+		NULL });
 	for (dsize = 0; dsize < 4; dsize++)
 		probe_arg_free(&a[dsize]);
 }
@@ -547,60 +686,172 @@ static void probe_fetch_kernel_reads(struct kunit *test)
 	char *page;
 	u16 v2;
 
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 64), 7);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 7), 7);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 6), 6);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word, 1), 1);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)word + 6, 8), 1);
-	KUNIT_EXPECT_EQ(test, kernel_strlen(0x10, 8), 0);
-	KUNIT_EXPECT_EQ(test, kernel_strlen(0xdead000000000000UL, 8), 0);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)word, 64), 7);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)word, 7), 7);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)word, 6), 6);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)word, 1), 1);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)word + 6, 8), 1);
+	KUNIT_EXPECT_EQ(test, mem_strlen(0x10, 8), 0);
+	KUNIT_EXPECT_EQ(test, mem_strlen(0xdead000000000000UL, 8), 0);
 
 	/* vmalloc() leaves a guard page after the area. */
 	page = vmalloc(PAGE_SIZE);
 	KUNIT_ASSERT_NOT_NULL(test, page);
 	memset(page, 'x', PAGE_SIZE);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page, 16), 16);
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page +
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)page, 16), 16);
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)page +
 					    PAGE_SIZE - 4, 16), 0);
 	page[PAGE_SIZE - 1] = '\0';
-	KUNIT_EXPECT_EQ(test, kernel_strlen((unsigned long)page +
+	KUNIT_EXPECT_EQ(test, mem_strlen((unsigned long)page +
 					    PAGE_SIZE - 4, 16), 4);
-	KUNIT_EXPECT_FALSE(test, read_kernel(&out, (unsigned long)page +
+	KUNIT_EXPECT_FALSE(test, read_mem(&out, (unsigned long)page +
 					     PAGE_SIZE - 4, 8));
 	vfree(page);
 
-	KUNIT_EXPECT_TRUE(test, read_kernel(&out, (unsigned long)&v8, 8));
+	KUNIT_EXPECT_TRUE(test, read_mem(&out, (unsigned long)&v8, 8));
 	KUNIT_EXPECT_EQ(test, out, v8);
-	KUNIT_EXPECT_TRUE(test, read_kernel(&v2, (unsigned long)&v8 + 1, 2));
+	KUNIT_EXPECT_TRUE(test, read_mem(&v2, (unsigned long)&v8 + 1, 2));
 	KUNIT_EXPECT_EQ(test, v2, (u16)(v8 >> 8));
-	KUNIT_EXPECT_FALSE(test, read_kernel(&out, 0x10, 8));
-	KUNIT_EXPECT_FALSE(test, read_kernel(&v2, 0xdead000000000000UL, 2));
+	KUNIT_EXPECT_FALSE(test, read_mem(&out, 0x10, 8));
+	KUNIT_EXPECT_FALSE(test, read_mem(&v2, 0xdead000000000000UL, 2));
 }
 
-/* Event probes read the attached record's fields. */
+/*
+ * Event probes read the attached record's fields as C would: a scalar's
+ * value, an array's address, a string field's string, which stops at the
+ * end of the field (pcomm has no NUL) or of its data.
+ */
 static void probe_fetch_fields(struct kunit *test)
 {
+	static const char second[] = "second", pointed[] = "pointed";
 	struct probe_fetch_ctx fctx = {};
 	struct probe_arg *a;
-	u8 src[32] = {}, rec[64] = {};
-	int dsize;
+	u8 *src, rec[96] = {};
+	char arr[32];
+	int dsize, i;
 
-	a = kunit_kcalloc(test, 2, sizeof(*a), GFP_KERNEL);
+	a = kunit_kcalloc(test, 8, sizeof(*a), GFP_KERNEL);
+	src = kunit_kzalloc(test, 128, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, src);
 	put_unaligned((s32)-5, (s32 *)(src + 8));
-	put_unaligned((u32)(6 << 16 | 20), (u32 *)(src + 12));
-	memcpy(src + 20, "field", 6);
+	put_unaligned((u32)(6 << 16 | 80), (u32 *)(src + 12));
+	memcpy(src + 80, "field", 6);
+	memcpy(src + 16, "abcdefghijklmnop", 16);
+	put_unaligned(0x1111UL, (unsigned long *)(src + 32));
+	put_unaligned((unsigned long)second, (unsigned long *)(src + 40));
+	/* __rel_loc: from the end of the word, at 60. */
+	put_unaligned((u32)(4 << 16 | (96 - 60)), (u32 *)(src + 56));
+	memcpy(src + 96, "rel", 4);
+	put_unaligned((unsigned long)pointed, (unsigned long *)(src + 64));
 	fctx.rec = src;
 	tp_compile(test, "$num:s64", PCTX_EPROBE, 0, &a[0]);
 	tp_compile(test, "$str", PCTX_EPROBE, 8, &a[1]);
+	tp_compile(test, "$pcomm", PCTX_EPROBE, 12, &a[2]);
+	tp_compile(test, "+0(+8($arr)):string", PCTX_EPROBE, 16, &a[3]);
+	tp_compile(test, "$rstr", PCTX_EPROBE, 20, &a[4]);
+	tp_compile(test, "$ptr:string", PCTX_EPROBE, 24, &a[5]);
+	tp_compile(test, "$arr", PCTX_EPROBE, 28, &a[6]);
+	tp_compile(test, "+0($arr):u64", PCTX_EPROBE, 36, &a[7]);
 	KUNIT_EXPECT_STREQ(test, a[0].name, "num");
-	dsize = probe_dynamic_size(a, 2, &fctx);
-	KUNIT_EXPECT_EQ(test, dsize, 6);
-	probe_store_args(a, 2, &fctx, rec, 12, dsize);
+	dsize = probe_dynamic_size(a, 8, &fctx);
+	KUNIT_EXPECT_EQ(test, dsize, 6 + 16 + 7 + 4 + 8);
+	probe_store_args(a, 8, &fctx, rec, 44, dsize);
 	KUNIT_EXPECT_EQ(test, get_unaligned((s64 *)rec), -5);
-	KUNIT_EXPECT_STREQ(test, (char *)rec + 12, "field");
-	probe_arg_free(&a[0]);
-	probe_arg_free(&a[1]);
+	KUNIT_EXPECT_STREQ(test, (char *)rec + 44, "field");
+	KUNIT_EXPECT_EQ(test, get_unaligned((u64 *)(rec + 28)),
+			(u64)(unsigned long)(src + 32));
+	snprintf(arr, sizeof(arr), " arr=0x%lx", (unsigned long)(src + 32));
+	tp_expect_print(test, a, 8, rec, 44 + dsize, (const char *const []){
+		" num=-5", " str=\"field\"", " pcomm=\"abcdefghijklmno\"",
+		" arg1=\"second\"", " rstr=\"rel\"", " ptr=\"pointed\"", arr,
+		" arg1=4369", NULL });
+	for (i = 0; i < 8; i++)
+		probe_arg_free(&a[i]);
+}
+
+/*
+ * "string" and plain dereferences of a user address read user memory
+ * where the address spaces cannot overlap (x86-64); "ustring" and "+u"
+ * as ever.  An empty user string is "", not a fault.
+ */
+static void probe_fetch_user(struct kunit *test)
+{
+	static const char path[] = "/tmp/probe_user";
+	static const char *const texts[] = {
+		"+0(%si):string", "+0(%si):ustring", "+u0(%si):string",
+		"+0(+64(%si)):string", "+128(%si):string", "+128(%si):ustring",
+		"+0(%si):u8", "+1(%si):x16", "+4096(%si):string",
+		"+0(%si):u8[4]",
+	};
+	static const u8 off[] = { 0, 4, 8, 12, 16, 20, 24, 25, 27, 31 };
+	struct probe_fetch_ctx fctx = {};
+	struct pt_regs regs = {};
+	unsigned long uaddr;
+	struct probe_arg *a;
+	int dsize, i, n = ARRAY_SIZE(texts);
+	u8 *rec;
+
+	if (!IS_ENABLED(CONFIG_ARCH_HAS_NON_OVERLAPPING_ADDRESS_SPACE))
+		kunit_skip(test, "kernel and user addresses may overlap");
+	uaddr = kunit_vm_mmap(test, NULL, 0, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			      MAP_ANONYMOUS | MAP_PRIVATE, 0);
+	if (!uaddr || uaddr >= TASK_SIZE)
+		kunit_skip(test, "no user memory");
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)uaddr, path,
+					   sizeof(path)), 0);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(uaddr + 64), &uaddr,
+					   sizeof(uaddr)), 0);
+	a = kunit_kcalloc(test, n, sizeof(*a), GFP_KERNEL);
+	rec = kunit_kzalloc(test, 512, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	regs.si = uaddr;
+	fctx.regs = &regs;
+	for (i = 0; i < n; i++)
+		tp_compile(test, texts[i], PCTX_KPROBE, off[i], &a[i]);
+	dsize = probe_dynamic_size(a, n, &fctx);
+	KUNIT_EXPECT_EQ(test, dsize, 4 * (int)sizeof(path) + 2);
+	probe_store_args(a, n, &fctx, rec, 35, dsize);
+	tp_expect_print(test, a, n, rec, 35 + dsize, (const char *const []){
+		" arg1=\"/tmp/probe_user\"", " arg1=\"/tmp/probe_user\"",
+		" arg1=\"/tmp/probe_user\"", " arg1=\"/tmp/probe_user\"",
+		" arg1=\"\"", " arg1=\"\"", " arg1=47", " arg1=0x6d74",
+		" arg1=(fault)", " arg1={47,116,109,112}", NULL });
+	for (i = 0; i < n; i++)
+		probe_arg_free(&a[i]);
+}
+
+/*
+ * An event's fields are its own copies: its first probe's arguments may
+ * go (defect: they were the first probe's, freed with it).
+ */
+static void probe_fields_own(struct kunit *test)
+{
+	static const char * const argv[] = { "a_name_the_event_keeps=%ax:u8",
+					     "+0(%di):u16[3]", "s=$comm" };
+	const int pos[] = { 0, 40, 60 };
+	struct probe_field *fields;
+	struct probe_parse_ctx ctx;
+	struct probe_arg *args;
+	struct probe_perr err;
+
+	tp_ctx(&ctx, PCTX_KPROBE, 0);
+	KUNIT_ASSERT_GT(test, probe_parse_args(3, argv, pos, &args, &ctx, 16,
+					       &err), 0);
+	fields = probe_fields_new(args, 3);
+	KUNIT_ASSERT_NOT_NULL(test, fields);
+	KUNIT_EXPECT_PTR_NE(test, fields[0].name, args[0].name);
+	KUNIT_EXPECT_PTR_NE(test, fields[1].type_name, args[1].type_name);
+	probe_args_free(args, 3);
+	KUNIT_EXPECT_STREQ(test, fields[0].name, "a_name_the_event_keeps");
+	KUNIT_EXPECT_STREQ(test, fields[1].name, "arg2");
+	KUNIT_EXPECT_STREQ(test, fields[1].type_name, "u16[3]");
+	KUNIT_EXPECT_EQ(test, fields[1].offset, 17);
+	KUNIT_EXPECT_EQ(test, fields[1].count, 3);
+	KUNIT_EXPECT_TRUE(test, fields[2].dynamic);
+	KUNIT_EXPECT_NULL(test, fields[2].type_name);
+	probe_fields_free(fields, 3);
 }
 
 static struct kunit_case trace_probe_cases[] = {
@@ -608,11 +859,14 @@ static struct kunit_case trace_probe_cases[] = {
 	KUNIT_CASE(probe_parse_bad),
 	KUNIT_CASE(probe_parse_layout),
 	KUNIT_CASE(probe_parse_names),
+	KUNIT_CASE(probe_parse_nomem),
 	KUNIT_CASE(probe_fetch_run),
 	KUNIT_CASE(probe_fetch_fast),
 	KUNIT_CASE(probe_fetch_faults),
 	KUNIT_CASE(probe_fetch_kernel_reads),
 	KUNIT_CASE(probe_fetch_fields),
+	KUNIT_CASE(probe_fetch_user),
+	KUNIT_CASE(probe_fields_own),
 	{}
 };
 
