@@ -3,7 +3,7 @@
  * KUnit suites for the ring buffer, included at the end of
  * ring_buffer_write.c.
  *
- * Each case pins itself to one CPU (migrate_disable()) and works on a
+ * Each case pins its thread to one CPU (by affinity) and works on a
  * buffer of its own, so what it writes is what it reads back.  The
  * accounting checks compare the buffer's counters with what the test
  * itself counted: writes that succeeded, writes refused, records read.
@@ -36,8 +36,15 @@ static int rbt_init(struct kunit *test)
 
 	if (!t)
 		return -ENOMEM;
-	migrate_disable();
+	/*
+	 * Pin by affinity, not with migrate_disable(): KUnit runs .exit in
+	 * another thread than .init and the case, so nothing could undo it,
+	 * and a CPU whose runqueue counts a pinned task that has gone can
+	 * never be taken offline.  The case's thread ends with the case.
+	 */
 	t->cpu = raw_smp_processor_id();
+	if (set_cpus_allowed_ptr(current, cpumask_of(t->cpu)))
+		return -EINVAL;
 	test->priv = t;
 	return 0;
 }
@@ -48,7 +55,6 @@ static void rbt_exit(struct kunit *test)
 
 	if (t->b)
 		ring_buffer_free(t->b);
-	migrate_enable();
 }
 
 static struct trace_buffer *rbt_buffer(struct kunit *test, unsigned long size,
