@@ -24,6 +24,7 @@ gcc -O2 -static -Wall -o harness/dynevent_fuzz "$ROOT/harness/guest/dynevent_fuz
 gcc -O2 -static -Wall -o harness/probe_fuzz "$ROOT/harness/guest/probe_fuzz.c"
 gcc -O2 -static -Wall -o harness/perf_open "$ROOT/harness/guest/perf_open.c"
 gcc -O2 -static -Wall -o harness/pipe_reader "$ROOT/harness/guest/pipe_reader.c"
+gcc -O2 -static -Wall -o harness/rb_consumer "$ROOT/harness/guest/rb_consumer.c"
 
 cat >etc/passwd <<'P'
 root:x:0:0:root:/root:/bin/sh

@@ -5,7 +5,9 @@
  * A trace_buffer holds one buffer per CPU.  Writers only ever write to the
  * buffer of the CPU they run on, never block and never take a lock; they
  * may nest (task, softirq, irq, NMI).  Readers consume one CPU at a time,
- * or walk it without consuming through an iterator.
+ * or walk it without consuming through an iterator.  Consumers of one CPU
+ * that sleep between looking at a record and using it hold its consumer
+ * lock (ring_buffer_consumer_lock()) meanwhile.
  *
  * The layout of an event is ABI: tracefs describes it in
  * events/header_event and user space (libtraceevent's kbuffer) decodes the
@@ -101,6 +103,9 @@ void ring_buffer_wake_waiters(struct trace_buffer *buffer, int cpu);
 void ring_buffer_free(struct trace_buffer *buffer);
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size,
 		       int cpu);
+int ring_buffer_resize_pair(struct trace_buffer *buffer,
+			    struct trace_buffer *twin, unsigned long size,
+			    int cpu);
 void ring_buffer_change_overwrite(struct trace_buffer *buffer, int val);
 
 struct ring_buffer_event *ring_buffer_lock_reserve(struct trace_buffer *buffer,
@@ -111,6 +116,9 @@ int ring_buffer_write(struct trace_buffer *buffer, unsigned long length,
 
 void ring_buffer_nest_start(struct trace_buffer *buffer);
 void ring_buffer_nest_end(struct trace_buffer *buffer);
+
+int ring_buffer_consumer_lock(struct trace_buffer *buffer, int cpu);
+void ring_buffer_consumer_unlock(struct trace_buffer *buffer, int cpu);
 
 struct ring_buffer_event *
 ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
@@ -202,6 +210,8 @@ int ring_buffer_print_page_header(struct trace_buffer *buffer,
 
 int ring_buffer_subbuf_order_get(struct trace_buffer *buffer);
 int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order);
+int ring_buffer_subbuf_order_set_pair(struct trace_buffer *buffer,
+				      struct trace_buffer *twin, int order);
 int ring_buffer_subbuf_size_get(struct trace_buffer *buffer);
 
 /**

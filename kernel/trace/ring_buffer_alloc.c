@@ -5,9 +5,15 @@
  * Everything here that changes a CPU buffer's pages first shuts its writers
  * out (record_disabled, then synchronize_rcu(), since writers run with
  * preemption disabled) and holds its reader_lock, so the lockless paths
- * never see a half-built ring.  New pages are allocated before anything is
- * touched: a failed allocation leaves the buffer as it was.
- * trace_buffer.mutex serialises these operations against each other.
+ * never see a half-built ring.  What also takes or restarts the reader
+ * page (sub-buffer size changes, resets, per-CPU swaps) first waits for
+ * the CPU buffer's consumers: it holds their consume_lock (see
+ * ring_buffer_types.h).  New pages are allocated before anything is
+ * touched: a failed allocation, or a refusal, leaves the buffer as it
+ * was, and the _pair() calls change two buffers (a live buffer and its
+ * snapshot) both or neither.  trace_buffer.mutex serialises these
+ * operations against each other; of two buffers, the one at the lower
+ * address is locked first.
  */
 
 #include <linux/cpu.h>
@@ -34,16 +40,21 @@ u64 rb_clock_read(struct trace_buffer *b)
 	return ts;
 }
 
+/*
+ * Sizes come from users: an allocation too large fails quietly, and does
+ * not call the OOM killer.
+ */
+#define RB_GFP	(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
+
 static struct rb_page *rb_page_alloc(int cpu, unsigned int order)
 {
 	struct rb_page *p;
 	struct page *pg;
 
-	p = kzalloc_node(sizeof(*p), GFP_KERNEL, cpu_to_node(cpu));
+	p = kzalloc_node(sizeof(*p), RB_GFP, cpu_to_node(cpu));
 	if (!p)
 		return NULL;
-	pg = alloc_pages_node(cpu_to_node(cpu), GFP_KERNEL | __GFP_ZERO |
-			      __GFP_RETRY_MAYFAIL | __GFP_NOWARN, order);
+	pg = alloc_pages_node(cpu_to_node(cpu), RB_GFP | __GFP_ZERO, order);
 	if (!pg) {
 		kfree(p);
 		return NULL;
@@ -81,7 +92,7 @@ static struct rb_page **rb_pages_alloc(int cpu, unsigned int nr,
 	struct rb_page **pages;
 	unsigned int i;
 
-	pages = kcalloc_node(nr, sizeof(*pages), GFP_KERNEL, cpu_to_node(cpu));
+	pages = kcalloc_node(nr, sizeof(*pages), RB_GFP, cpu_to_node(cpu));
 	if (!pages)
 		return NULL;
 	for (i = 0; i < nr; i++) {
@@ -161,6 +172,7 @@ static void rb_cpu_free(struct rb_cpu *c)
 	irq_work_sync(&c->wait.work);
 	rb_pages_free(c->slots, c->nr_pages, order);
 	rb_page_free(c->reader, order);
+	mutex_destroy(&c->consume_lock);
 	kfree(c);
 }
 
@@ -174,6 +186,7 @@ static struct rb_cpu *rb_cpu_alloc(struct trace_buffer *b, int cpu,
 		return NULL;
 	c->buffer = b;
 	c->cpu = cpu;
+	mutex_init(&c->consume_lock);
 	raw_spin_lock_init(&c->reader_lock);
 	lockdep_set_class(&c->reader_lock, b->reader_lock_key);
 	rb_waiters_init(&c->wait);
@@ -182,6 +195,7 @@ static struct rb_cpu *rb_cpu_alloc(struct trace_buffer *b, int cpu,
 	if (!c->slots || !c->reader) {
 		rb_pages_free(c->slots, c->slots ? nr : 0, b->subbuf_order);
 		rb_page_free(c->reader, b->subbuf_order);
+		mutex_destroy(&c->consume_lock);
 		kfree(c);
 		return NULL;
 	}
@@ -200,9 +214,20 @@ static void rb_set_order(struct trace_buffer *b, unsigned int order)
 	b->max_data = rb_usable(b) - 2 * sizeof(u32) - RB_TIME_LEN;
 }
 
+/*
+ * Pages of @usable bytes for @size bytes of records, two at least; 0 for
+ * more than a ring can have (a size that is then refused).
+ */
+static unsigned int rb_size_pages(unsigned long size, unsigned long usable)
+{
+	unsigned long nr = max(DIV_ROUND_UP(size, usable), 2UL);
+
+	return nr <= RB_MAX_PAGES ? nr : 0;
+}
+
 static unsigned int rb_nr_pages(struct trace_buffer *b, unsigned long size)
 {
-	return max_t(unsigned long, DIV_ROUND_UP(size, rb_usable(b)), 2);
+	return rb_size_pages(size, rb_usable(b));
 }
 
 /**
@@ -244,6 +269,61 @@ void rb_writers_on(struct trace_buffer *b, const struct cpumask *cpus)
 		c = rb_cpu_of(b, cpu);
 		if (c)
 			atomic_sub(RB_CPU_PAUSED, &c->record_disabled);
+	}
+}
+
+/*
+ * The mutexes of a buffer and of its twin (NULL if none), the lower
+ * address first: ring_buffer_swap_cpu() and the _pair() calls.
+ */
+static void rb_lock_pair(struct trace_buffer *a, struct trace_buffer *b)
+{
+	if (b && b < a)
+		swap(a, b);
+	mutex_lock(&a->mutex);
+	if (b)
+		mutex_lock_nested(&b->mutex, SINGLE_DEPTH_NESTING);
+}
+
+static void rb_unlock_pair(struct trace_buffer *a, struct trace_buffer *b)
+{
+	if (b)
+		mutex_unlock(&b->mutex);
+	mutex_unlock(&a->mutex);
+}
+
+/*
+ * Wait until no consumer of @b's CPU buffers in @cpus is between a look
+ * at a record and its use, and keep them out: take their consume_locks.
+ * @b's mutex, held, makes taking many locks of one class safe (it is
+ * their nest lock for lockdep) and keeps the set of CPU buffers fixed.
+ * Two buffers' sets may be held together, taken one right after the
+ * other.
+ */
+static void rb_consumers_lock(struct trace_buffer *b,
+			      const struct cpumask *cpus)
+{
+	struct rb_cpu *c;
+	int cpu;
+
+	lockdep_assert_held(&b->mutex);
+	for_each_cpu(cpu, cpus) {
+		c = rb_cpu_of(b, cpu);
+		if (c)
+			mutex_lock_nest_lock(&c->consume_lock, &b->mutex);
+	}
+}
+
+static void rb_consumers_unlock(struct trace_buffer *b,
+				const struct cpumask *cpus)
+{
+	struct rb_cpu *c;
+	int cpu;
+
+	for_each_cpu(cpu, cpus) {
+		c = rb_cpu_of(b, cpu);
+		if (c)
+			mutex_unlock(&c->consume_lock);
 	}
 }
 
@@ -301,6 +381,8 @@ struct trace_buffer *__ring_buffer_alloc(unsigned long size,
 	rb_waiters_init(&b->wait);
 	rb_set_order(b, 0);
 	b->nr_pages = rb_nr_pages(b, size);
+	if (!b->nr_pages)
+		goto free_buffers;
 
 	cpus_read_lock();
 	for_each_online_cpu(cpu) {
@@ -318,6 +400,7 @@ free_cpus:
 	cpus_read_unlock();
 	for_each_possible_cpu(cpu)
 		rb_cpu_free(b->buffers[cpu]);
+free_buffers:
 	kfree(b->buffers);
 free_b:
 	kfree(b);
@@ -400,12 +483,10 @@ static int rb_resize_prepare(struct trace_buffer *b, struct rb_cpu *c,
 	int node = cpu_to_node(c->cpu);
 	unsigned int old = c->nr_pages;
 
-	/* A size too large for the ring's array is refused quietly. */
-	r->slots = kcalloc_node(nr, sizeof(*r->slots),
-				GFP_KERNEL | __GFP_NOWARN, node);
-	r->data = kcalloc_node(old, sizeof(*r->data), GFP_KERNEL, node);
-	r->free = kcalloc_node(old, sizeof(*r->free), GFP_KERNEL, node);
-	r->gone = kcalloc_node(old, sizeof(*r->gone), GFP_KERNEL, node);
+	r->slots = kcalloc_node(nr, sizeof(*r->slots), RB_GFP, node);
+	r->data = kcalloc_node(old, sizeof(*r->data), RB_GFP, node);
+	r->free = kcalloc_node(old, sizeof(*r->free), RB_GFP, node);
+	r->gone = kcalloc_node(old, sizeof(*r->gone), RB_GFP, node);
 	if (!r->slots || !r->data || !r->free || !r->gone)
 		return -ENOMEM;
 	if (nr > old) {
@@ -470,6 +551,116 @@ static void rb_resize_commit(struct rb_cpu *c, unsigned int nr,
 	smp_store_release(&c->head, 0);
 }
 
+/*
+ * Whether @pages more pages can be had, roughly, now: a size far too
+ * large is refused before it drains the memory everything else needs.
+ */
+static bool rb_mem_ok(unsigned long pages)
+{
+	return pages <= (unsigned long)max(si_mem_available(), 0L);
+}
+
+/**
+ * ring_buffer_resize_pair - change the size of two buffers together
+ * @buffer: a buffer
+ * @twin: a buffer that keeps @buffer's size (its snapshot buffer), or NULL
+ * @size: new bytes of records per CPU
+ * @cpu: the CPU, or RING_BUFFER_ALL_CPUS
+ *
+ * As ring_buffer_resize(), for both buffers or for neither: everything
+ * the two need is allocated before either changes.
+ *
+ * Context: process; sleeps.
+ * Return: 0, or -ENOMEM (nothing changed), or -EINVAL for a @cpu that
+ * either buffer lacks.
+ */
+int ring_buffer_resize_pair(struct trace_buffer *buffer,
+			    struct trace_buffer *twin, unsigned long size,
+			    int cpu)
+{
+	struct trace_buffer *bufs[2] = { buffer, twin != buffer ? twin : NULL };
+	unsigned int n = bufs[1] ? 2 : 1, i, nr[2];
+	unsigned long need = 0, flags;
+	struct rb_resize *plans;
+	cpumask_var_t cpus[2];
+	struct trace_buffer *b;
+	struct rb_cpu *c;
+	int j, ret = -ENOMEM;
+
+	plans = kcalloc(2 * nr_cpu_ids, sizeof(*plans), GFP_KERNEL);
+	if (!plans)
+		return -ENOMEM;
+	if (!zalloc_cpumask_var(&cpus[0], GFP_KERNEL))
+		goto free_plans;
+	if (!zalloc_cpumask_var(&cpus[1], GFP_KERNEL))
+		goto free_mask;
+
+	rb_lock_pair(bufs[0], bufs[1]);
+	for (i = 0; i < n; i++) {
+		if (cpu != RING_BUFFER_ALL_CPUS && !rb_cpu_of(bufs[i], cpu)) {
+			ret = -EINVAL;
+			goto release;
+		}
+	}
+	/* Plan both, and allocate for both, before touching either. */
+	for (i = 0; i < n; i++) {
+		b = bufs[i];
+		nr[i] = rb_nr_pages(b, size);
+		if (!nr[i])
+			goto release;
+		for_each_possible_cpu(j) {
+			c = rb_cpu_of(b, j);
+			if (!c || (cpu != RING_BUFFER_ALL_CPUS && cpu != j) ||
+			    c->nr_pages == nr[i])
+				continue;
+			if (nr[i] > c->nr_pages)
+				need += (unsigned long)(nr[i] - c->nr_pages) <<
+					b->subbuf_order;
+			cpumask_set_cpu(j, cpus[i]);
+		}
+	}
+	if (!rb_mem_ok(need))
+		goto release;
+	for (i = 0; i < n; i++) {
+		for_each_cpu(j, cpus[i]) {
+			ret = rb_resize_prepare(bufs[i], bufs[i]->buffers[j],
+						nr[i], &plans[i * nr_cpu_ids + j]);
+			if (ret)
+				goto release;
+		}
+	}
+
+	for (i = 0; i < n; i++) {
+		b = bufs[i];
+		if (cpu == RING_BUFFER_ALL_CPUS)
+			b->nr_pages = nr[i];
+		if (cpumask_empty(cpus[i]))
+			continue;
+		rb_writers_off(b, cpus[i]);
+		for_each_cpu(j, cpus[i]) {
+			c = b->buffers[j];
+			raw_spin_lock_irqsave(&c->reader_lock, flags);
+			rb_resize_commit(c, nr[i], &plans[i * nr_cpu_ids + j]);
+			raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+		}
+		rb_writers_on(b, cpus[i]);
+	}
+	ret = 0;
+
+release:
+	for (i = 0; i < n; i++)
+		for_each_possible_cpu(j)
+			rb_resize_release(bufs[i], &plans[i * nr_cpu_ids + j]);
+	rb_unlock_pair(bufs[0], bufs[1]);
+	free_cpumask_var(cpus[1]);
+free_mask:
+	free_cpumask_var(cpus[0]);
+free_plans:
+	kfree(plans);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_resize_pair);
+
 /**
  * ring_buffer_resize - change the size of a buffer
  * @buffer: the buffer
@@ -486,55 +677,7 @@ static void rb_resize_commit(struct rb_cpu *c, unsigned int nr,
 int ring_buffer_resize(struct trace_buffer *buffer, unsigned long size,
 		       int cpu)
 {
-	struct rb_resize *plans;
-	unsigned int nr;
-	cpumask_var_t cpus;
-	struct rb_cpu *c;
-	unsigned long flags;
-	int i, ret = 0;
-
-	if (cpu != RING_BUFFER_ALL_CPUS && !rb_cpu_of(buffer, cpu))
-		return -EINVAL;
-	if (!zalloc_cpumask_var(&cpus, GFP_KERNEL))
-		return -ENOMEM;
-	plans = kcalloc(nr_cpu_ids, sizeof(*plans), GFP_KERNEL);
-	if (!plans) {
-		free_cpumask_var(cpus);
-		return -ENOMEM;
-	}
-
-	mutex_lock(&buffer->mutex);
-	nr = rb_nr_pages(buffer, size);
-	for_each_possible_cpu(i) {
-		c = rb_cpu_of(buffer, i);
-		if (!c || (cpu != RING_BUFFER_ALL_CPUS && cpu != i))
-			continue;
-		if (c->nr_pages == nr)
-			continue;
-		ret = rb_resize_prepare(buffer, c, nr, &plans[i]);
-		if (ret)
-			goto release;
-		cpumask_set_cpu(i, cpus);
-	}
-	if (cpu == RING_BUFFER_ALL_CPUS)
-		buffer->nr_pages = nr;
-
-	rb_writers_off(buffer, cpus);
-	for_each_cpu(i, cpus) {
-		c = buffer->buffers[i];
-		raw_spin_lock_irqsave(&c->reader_lock, flags);
-		rb_resize_commit(c, nr, &plans[i]);
-		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
-	}
-	rb_writers_on(buffer, cpus);
-
-release:
-	for_each_possible_cpu(i)
-		rb_resize_release(buffer, &plans[i]);
-	mutex_unlock(&buffer->mutex);
-	kfree(plans);
-	free_cpumask_var(cpus);
-	return ret;
+	return ring_buffer_resize_pair(buffer, NULL, size, cpu);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_resize);
 
@@ -546,6 +689,8 @@ static void rb_reset_cpus(struct trace_buffer *b, const struct cpumask *cpus)
 	int cpu;
 
 	mutex_lock(&b->mutex);
+	/* A consumer's peeked record stays the one it consumes. */
+	rb_consumers_lock(b, cpus);
 	rb_writers_off(b, cpus);
 	for_each_cpu(cpu, cpus) {
 		c = rb_cpu_of(b, cpu);
@@ -556,6 +701,7 @@ static void rb_reset_cpus(struct trace_buffer *b, const struct cpumask *cpus)
 		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	}
 	rb_writers_on(b, cpus);
+	rb_consumers_unlock(b, cpus);
 	mutex_unlock(&b->mutex);
 }
 
@@ -566,7 +712,7 @@ static void rb_reset_cpus(struct trace_buffer *b, const struct cpumask *cpus)
  *
  * Its records and statistics are cleared.
  *
- * Context: process; sleeps.
+ * Context: process; sleeps; waits for the CPU's consumer lock.
  */
 void ring_buffer_reset_cpu(struct trace_buffer *buffer, int cpu)
 {
@@ -579,7 +725,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_reset_cpu);
  * ring_buffer_reset_online_cpus - empty the buffers of the online CPUs
  * @buffer: the buffer
  *
- * Context: process; sleeps.
+ * Context: process; sleeps; waits for the consumer locks.
  */
 void ring_buffer_reset_online_cpus(struct trace_buffer *buffer)
 {
@@ -591,7 +737,7 @@ EXPORT_SYMBOL_GPL(ring_buffer_reset_online_cpus);
  * ring_buffer_reset - empty every CPU's buffer
  * @buffer: the buffer
  *
- * Context: process; sleeps.
+ * Context: process; sleeps; waits for the consumer locks.
  */
 void ring_buffer_reset(struct trace_buffer *buffer)
 {
@@ -625,91 +771,194 @@ int ring_buffer_subbuf_size_get(struct trace_buffer *buffer)
 }
 EXPORT_SYMBOL_GPL(ring_buffer_subbuf_size_get);
 
+/*
+ * A change of one buffer's sub-buffer order, prepared: per CPU the new
+ * ring and reader page, which after the change hold the old ones.
+ */
+struct rb_reorder {
+	unsigned int	order;		/* of the pages held here */
+	struct rb_page	***slots;
+	struct rb_page	**readers;
+	unsigned int	*nrs;
+};
+
+static void rb_reorder_release(struct rb_reorder *r)
+{
+	int cpu;
+
+	for (cpu = 0; r->slots && r->readers && r->nrs && cpu < nr_cpu_ids;
+	     cpu++) {
+		rb_pages_free(r->slots[cpu], r->slots[cpu] ? r->nrs[cpu] : 0,
+			      r->order);
+		rb_page_free(r->readers[cpu], r->order);
+	}
+	kfree(r->slots);
+	kfree(r->readers);
+	kfree(r->nrs);
+}
+
+/*
+ * Each CPU buffer keeps about as many bytes as it holds now, in pages of
+ * @order; 0 if they are too many.
+ */
+static unsigned int rb_reorder_nr(struct trace_buffer *b, unsigned long nr,
+				  unsigned int order)
+{
+	return rb_size_pages(nr * rb_usable(b),
+			     (PAGE_SIZE << order) - RB_DATA_OFF);
+}
+
+/* The pages of @r; @need counts them, in pages.  Nothing of @b changes. */
+static int rb_reorder_prepare(struct trace_buffer *b, unsigned int order,
+			      struct rb_reorder *r, unsigned long *need)
+{
+	struct rb_cpu *c;
+	int cpu;
+
+	r->order = order;
+	if (!rb_reorder_nr(b, b->nr_pages, order))
+		return -ENOMEM;
+	r->slots = kcalloc(nr_cpu_ids, sizeof(*r->slots), GFP_KERNEL);
+	r->readers = kcalloc(nr_cpu_ids, sizeof(*r->readers), GFP_KERNEL);
+	r->nrs = kcalloc(nr_cpu_ids, sizeof(*r->nrs), GFP_KERNEL);
+	if (!r->slots || !r->readers || !r->nrs)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		c = rb_cpu_of(b, cpu);
+		if (!c)
+			continue;
+		r->nrs[cpu] = rb_reorder_nr(b, c->nr_pages, order);
+		if (!r->nrs[cpu])
+			return -ENOMEM;
+		*need += (unsigned long)(r->nrs[cpu] + 1) << order;
+	}
+	if (!rb_mem_ok(*need))
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		if (!r->nrs[cpu])
+			continue;
+		r->slots[cpu] = rb_pages_alloc(cpu, r->nrs[cpu], order);
+		r->readers[cpu] = rb_page_alloc(cpu, order);
+		if (!r->slots[cpu] || !r->readers[cpu])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * Swap the prepared pages in; @r then holds the old ones.  Writers and
+ * consumers are out.
+ */
+static void rb_reorder_commit(struct trace_buffer *b, struct rb_reorder *r)
+{
+	unsigned int old_order = b->subbuf_order;
+	unsigned long flags;
+	struct rb_cpu *c;
+	int cpu;
+
+	/* For CPUs to come: prepared to be non-zero. */
+	b->nr_pages = rb_reorder_nr(b, b->nr_pages, r->order);
+	rb_set_order(b, r->order);
+	for_each_possible_cpu(cpu) {
+		c = rb_cpu_of(b, cpu);
+		if (!c)
+			continue;
+		raw_spin_lock_irqsave(&c->reader_lock, flags);
+		swap(c->slots, r->slots[cpu]);
+		swap(c->reader, r->readers[cpu]);
+		swap(c->nr_pages, r->nrs[cpu]);
+		rb_cpu_init_state(c);
+		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
+	}
+	r->order = old_order;
+}
+
+/**
+ * ring_buffer_subbuf_order_set_pair - change the sub-buffer size of two
+ *	buffers together
+ * @buffer: a buffer
+ * @twin: a buffer that keeps @buffer's geometry (its snapshot buffer), or
+ *	NULL
+ * @order: new allocation order (0 to 7: up to 128 pages)
+ *
+ * As ring_buffer_subbuf_order_set(), for both buffers or for neither:
+ * every refusal is checked and every page the two need is allocated
+ * before either changes.
+ *
+ * Context: process; sleeps; waits for the consumer locks.
+ * Return: 0; -EINVAL for a bad order; -EBUSY while iterators are open on
+ * either; -ENOMEM (nothing changed).
+ */
+int ring_buffer_subbuf_order_set_pair(struct trace_buffer *buffer,
+				      struct trace_buffer *twin, int order)
+{
+	struct trace_buffer *bufs[2] = { buffer, twin != buffer ? twin : NULL };
+	struct rb_reorder plans[2] = {};
+	unsigned int n = bufs[1] ? 2 : 1, i;
+	unsigned long need = 0;
+	bool change[2] = {};
+	struct rb_cpu *c;
+	int cpu, ret = 0;
+
+	if (order < 0 || order > 7)
+		return -EINVAL;
+	rb_lock_pair(bufs[0], bufs[1]);
+	for (i = 0; i < n; i++) {
+		change[i] = bufs[i]->subbuf_order != order;
+		for_each_possible_cpu(cpu) {
+			c = rb_cpu_of(bufs[i], cpu);
+			if (change[i] && c && atomic_read(&c->iters)) {
+				ret = -EBUSY;
+				goto release;
+			}
+		}
+	}
+	for (i = 0; i < n && !ret; i++)
+		if (change[i])
+			ret = rb_reorder_prepare(bufs[i], order, &plans[i],
+						 &need);
+	if (ret)
+		goto release;
+
+	/* The records are lost: wait for consumers, then writers. */
+	for (i = 0; i < n; i++)
+		if (change[i])
+			rb_consumers_lock(bufs[i], cpu_possible_mask);
+	for (i = 0; i < n; i++) {
+		if (!change[i])
+			continue;
+		rb_writers_off(bufs[i], cpu_possible_mask);
+		rb_reorder_commit(bufs[i], &plans[i]);
+		rb_writers_on(bufs[i], cpu_possible_mask);
+	}
+	for (i = 0; i < n; i++)
+		if (change[i])
+			rb_consumers_unlock(bufs[i], cpu_possible_mask);
+
+release:
+	for (i = 0; i < n; i++)
+		rb_reorder_release(&plans[i]);
+	rb_unlock_pair(bufs[0], bufs[1]);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(ring_buffer_subbuf_order_set_pair);
+
 /**
  * ring_buffer_subbuf_order_set - change the size of the sub-buffers
  * @buffer: the buffer
  * @order: new allocation order (0 to 7: up to 128 pages)
  *
  * Every CPU buffer gets new sub-buffers holding about as many bytes as
- * before; the records in the buffer are lost (as mainline documents for
- * buffer_subbuf_size_kb).
+ * it holds now; the records in the buffer are lost (as mainline documents
+ * for buffer_subbuf_size_kb).
  *
- * Context: process; sleeps.
+ * Context: process; sleeps; waits for the consumer locks.
  * Return: 0; -EINVAL for a bad order; -EBUSY while iterators are open;
  * -ENOMEM (nothing changed).
  */
 int ring_buffer_subbuf_order_set(struct trace_buffer *buffer, int order)
 {
-	struct rb_page ***slots, **readers;
-	unsigned int old_order, nr, *nrs;
-	unsigned long flags, bytes;
-	struct rb_cpu *c;
-	int cpu, ret = -ENOMEM;
-
-	if (order < 0 || order > 7)
-		return -EINVAL;
-	mutex_lock(&buffer->mutex);
-	old_order = buffer->subbuf_order;
-	if (order == old_order) {
-		ret = 0;
-		goto unlock;
-	}
-	for_each_possible_cpu(cpu) {
-		c = rb_cpu_of(buffer, cpu);
-		if (c && atomic_read(&c->iters)) {
-			ret = -EBUSY;
-			goto unlock;
-		}
-	}
-	slots = kcalloc(nr_cpu_ids, sizeof(*slots), GFP_KERNEL);
-	readers = kcalloc(nr_cpu_ids, sizeof(*readers), GFP_KERNEL);
-	nrs = kcalloc(nr_cpu_ids, sizeof(*nrs), GFP_KERNEL);
-	if (!slots || !readers || !nrs)
-		goto free;
-
-	/* About as many bytes as before, in the new sub-buffers. */
-	bytes = buffer->nr_pages * rb_usable(buffer);
-	nr = max_t(unsigned long, 2,
-		   DIV_ROUND_UP(bytes, (PAGE_SIZE << order) - RB_DATA_OFF));
-	for_each_possible_cpu(cpu) {
-		if (!rb_cpu_of(buffer, cpu))
-			continue;
-		nrs[cpu] = nr;
-		slots[cpu] = rb_pages_alloc(cpu, nr, order);
-		readers[cpu] = rb_page_alloc(cpu, order);
-		if (!slots[cpu] || !readers[cpu])
-			goto free;
-	}
-
-	/* Swap the new pages in; the arrays then hold the old ones. */
-	rb_writers_off(buffer, cpu_possible_mask);
-	rb_set_order(buffer, order);
-	buffer->nr_pages = nr;
-	for_each_possible_cpu(cpu) {
-		c = rb_cpu_of(buffer, cpu);
-		if (!c)
-			continue;
-		raw_spin_lock_irqsave(&c->reader_lock, flags);
-		swap(c->slots, slots[cpu]);
-		swap(c->reader, readers[cpu]);
-		swap(c->nr_pages, nrs[cpu]);
-		rb_cpu_init_state(c);
-		raw_spin_unlock_irqrestore(&c->reader_lock, flags);
-	}
-	rb_writers_on(buffer, cpu_possible_mask);
-	ret = 0;
-	order = old_order;
-free:
-	for (cpu = 0; slots && readers && nrs && cpu < nr_cpu_ids; cpu++) {
-		rb_pages_free(slots[cpu], slots[cpu] ? nrs[cpu] : 0, order);
-		rb_page_free(readers[cpu], order);
-	}
-	kfree(slots);
-	kfree(readers);
-	kfree(nrs);
-unlock:
-	mutex_unlock(&buffer->mutex);
-	return ret;
+	return ring_buffer_subbuf_order_set_pair(buffer, NULL, order);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_subbuf_order_set);
 
@@ -721,33 +970,36 @@ EXPORT_SYMBOL_GPL(ring_buffer_subbuf_order_set);
  * @cpu: the CPU
  *
  * Used for snapshots.  The two CPU buffers must have the same geometry.
+ * Their consumers are waited for: a record one of them peeked at is the
+ * one it consumes.
  *
- * Context: process; sleeps.
+ * Context: process; sleeps; waits for the two consumer locks.
  * Return: 0; -EINVAL if the geometries differ or a CPU buffer is missing;
  * -EBUSY while an iterator is open on either.
  */
 int ring_buffer_swap_cpu(struct trace_buffer *buffer_a,
 			 struct trace_buffer *buffer_b, int cpu)
 {
-	struct rb_cpu *a = rb_cpu_of(buffer_a, cpu);
-	struct rb_cpu *b = rb_cpu_of(buffer_b, cpu);
-	const struct cpumask *mask = cpumask_of(cpu);
+	const struct cpumask *mask;
+	struct rb_cpu *a, *b;
 	int ret = -EINVAL;
 
+	if (buffer_a == buffer_b || cpu < 0 || cpu >= nr_cpu_ids)
+		return -EINVAL;
+	mask = cpumask_of(cpu);
+	/* Geometry, iterators and buffers[cpu] are stable under both. */
+	rb_lock_pair(buffer_a, buffer_b);
+	a = rb_cpu_of(buffer_a, cpu);
+	b = rb_cpu_of(buffer_b, cpu);
 	if (!a || !b || a->nr_pages != b->nr_pages ||
 	    buffer_a->subbuf_order != buffer_b->subbuf_order)
-		return -EINVAL;
-	if (buffer_a < buffer_b) {
-		mutex_lock(&buffer_a->mutex);
-		mutex_lock_nested(&buffer_b->mutex, SINGLE_DEPTH_NESTING);
-	} else {
-		mutex_lock(&buffer_b->mutex);
-		mutex_lock_nested(&buffer_a->mutex, SINGLE_DEPTH_NESTING);
-	}
+		goto unlock;
 	if (atomic_read(&a->iters) || atomic_read(&b->iters)) {
 		ret = -EBUSY;
 		goto unlock;
 	}
+	mutex_lock_nest_lock(&a->consume_lock, &buffer_a->mutex);
+	mutex_lock_nest_lock(&b->consume_lock, &buffer_b->mutex);
 	rb_writers_off(buffer_a, mask);
 	rb_writers_off(buffer_b, mask);
 	WRITE_ONCE(buffer_a->buffers[cpu], b);
@@ -757,10 +1009,11 @@ int ring_buffer_swap_cpu(struct trace_buffer *buffer_a,
 	/* The counts follow the CPU buffers: re-enable each where it is now. */
 	rb_writers_on(buffer_a, mask);
 	rb_writers_on(buffer_b, mask);
+	mutex_unlock(&b->consume_lock);
+	mutex_unlock(&a->consume_lock);
 	ret = 0;
 unlock:
-	mutex_unlock(&buffer_a->mutex);
-	mutex_unlock(&buffer_b->mutex);
+	rb_unlock_pair(buffer_a, buffer_b);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(ring_buffer_swap_cpu);

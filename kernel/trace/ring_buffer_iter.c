@@ -19,6 +19,7 @@
  * struct ring_buffer_iter - a walk over one CPU buffer
  * @c: the CPU buffer
  * @copy: the current page, copied
+ * @order: allocation order of @copy
  * @seq: seq of the page in @copy (the reader page's own when it started)
  * @size: bytes of records in @copy
  * @off: offset of the next record in @copy
@@ -28,6 +29,7 @@
 struct ring_buffer_iter {
 	struct rb_cpu		*c;
 	struct buffer_data_page	*copy;
+	unsigned int		order;
 	u64			seq;
 	unsigned int		size;
 	unsigned int		off;
@@ -249,22 +251,29 @@ EXPORT_SYMBOL_GPL(ring_buffer_iter_reset);
 struct ring_buffer_iter *
 ring_buffer_read_start(struct trace_buffer *buffer, int cpu, gfp_t flags)
 {
-	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
 	struct ring_buffer_iter *it;
+	struct rb_cpu *c;
 
-	if (!c)
-		return NULL;
 	it = kzalloc(sizeof(*it), flags);
 	if (!it)
 		return NULL;
-	it->c = c;
+	/*
+	 * The CPU buffer and its sub-buffer size, under the mutex: once
+	 * iters counts us, neither a per-CPU swap nor a sub-buffer size
+	 * change goes ahead.
+	 */
 	mutex_lock(&buffer->mutex);
-	it->copy = (void *)__get_free_pages(flags, buffer->subbuf_order);
+	c = rb_cpu_of(buffer, cpu);
+	if (c) {
+		it->order = buffer->subbuf_order;
+		it->copy = (void *)__get_free_pages(flags, it->order);
+	}
 	if (!it->copy) {
 		mutex_unlock(&buffer->mutex);
 		kfree(it);
 		return NULL;
 	}
+	it->c = c;
 	atomic_inc(&c->iters);
 	mutex_unlock(&buffer->mutex);
 	ring_buffer_iter_reset(it);
@@ -280,10 +289,8 @@ EXPORT_SYMBOL_GPL(ring_buffer_read_start);
  */
 void ring_buffer_read_finish(struct ring_buffer_iter *iter)
 {
-	struct rb_cpu *c = iter->c;
-
-	free_pages((unsigned long)iter->copy, c->buffer->subbuf_order);
-	atomic_dec(&c->iters);
+	free_pages((unsigned long)iter->copy, iter->order);
+	atomic_dec(&iter->c->iters);
 	kfree(iter);
 }
 EXPORT_SYMBOL_GPL(ring_buffer_read_finish);

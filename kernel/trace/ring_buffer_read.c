@@ -8,6 +8,14 @@
  * oldest page of the ring (see ring_buffer_types.h).  Records are read only
  * up to a page's commit field, which the writers publish with a write
  * barrier after the data; the reader pairs it with a read barrier.
+ *
+ * reader_lock covers one step; a record that ring_buffer_peek() returns
+ * lies in the reader page after it is dropped.  A consumer that uses the
+ * record later (formats it, then consumes it) holds the CPU buffer's
+ * consume_lock from the peek to the consume: ring_buffer_consumer_lock().
+ * Other consumers, ring_buffer_read_page() (which hands whole pages out),
+ * sub-buffer size changes, resets and per-CPU swaps take it too, so none
+ * of them can take, recycle or free that page meanwhile.
  */
 
 #include <linux/slab.h>
@@ -176,6 +184,57 @@ rb_reader_next(struct rb_cpu *c, u64 *ts, unsigned long *lost, bool consume)
 	return NULL;
 }
 
+/**
+ * ring_buffer_consumer_lock - become the one consumer of a CPU buffer
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Until ring_buffer_consumer_unlock(), no other consumer that takes this
+ * lock reads the CPU buffer and nothing takes, recycles or frees its
+ * reader page: a record ring_buffer_peek() returned stays valid and is
+ * the one ring_buffer_consume() consumes; the sub-buffer size stays; and
+ * @buffer keeps the same CPU buffer for @cpu (ring_buffer_swap_cpu()
+ * waits).  Sub-buffer size changes and resets wait too.  Hold it briefly:
+ * never while sleeping for records.
+ *
+ * Context: process; sleeps.  Takes the CPU buffer's consume_lock, which
+ * nests inside no ring buffer lock.
+ * Return: 0, or -ENODEV if @buffer has no buffer for @cpu.
+ */
+int ring_buffer_consumer_lock(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c;
+
+	for (;;) {
+		c = rb_cpu_of(buffer, cpu);
+		if (!c)
+			return -ENODEV;
+		mutex_lock(&c->consume_lock);
+		/* A per-CPU swap moves c only with its consume_lock held. */
+		if (likely(rb_cpu_of(buffer, cpu) == c))
+			return 0;
+		mutex_unlock(&c->consume_lock);
+	}
+}
+EXPORT_SYMBOL_GPL(ring_buffer_consumer_lock);
+
+/**
+ * ring_buffer_consumer_unlock - end what ring_buffer_consumer_lock() began
+ * @buffer: the buffer
+ * @cpu: the CPU
+ *
+ * Context: process, after ring_buffer_consumer_lock() succeeded.
+ */
+void ring_buffer_consumer_unlock(struct trace_buffer *buffer, int cpu)
+{
+	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
+
+	/* The CPU buffer the lock was taken on: it cannot have moved. */
+	if (!WARN_ON_ONCE(!c))
+		mutex_unlock(&c->consume_lock);
+}
+EXPORT_SYMBOL_GPL(ring_buffer_consumer_unlock);
+
 static __always_inline struct ring_buffer_event *
 rb_read(struct trace_buffer *b, int cpu, u64 *ts, unsigned long *lost,
 	bool consume)
@@ -204,8 +263,13 @@ rb_read(struct trace_buffer *b, int cpu, u64 *ts, unsigned long *lost,
  * @ts: where to store the record's time stamp, or NULL
  * @lost_events: where to store the records lost before it, or NULL
  *
+ * A caller that sleeps before it is done with the record, or shares the
+ * CPU with other consumers, holds the CPU's consumer lock meanwhile
+ * (ring_buffer_consumer_lock()).
+ *
  * Context: any; takes the CPU buffer's reader_lock (only tries it in NMI).
- * Return: the record, valid until the next read of this CPU, or NULL.
+ * Return: the record, valid until the next read of this CPU (a consume,
+ * an exchange of pages, a sub-buffer size change or a reset), or NULL.
  */
 struct ring_buffer_event *
 ring_buffer_peek(struct trace_buffer *buffer, int cpu, u64 *ts,
@@ -224,7 +288,8 @@ EXPORT_SYMBOL_GPL(ring_buffer_peek);
  *	previous consumed record, or NULL
  *
  * Context: any; takes the CPU buffer's reader_lock (only tries it in NMI).
- * Return: the record, valid until the next read of this CPU, or NULL.
+ * Return: the record, valid until the next read of this CPU (see
+ * ring_buffer_peek()), or NULL.
  */
 struct ring_buffer_event *
 ring_buffer_consume(struct trace_buffer *buffer, int cpu, u64 *ts,
@@ -506,10 +571,17 @@ static int rb_copy_records(struct rb_cpu *c,
  * RB_MISSED_EVENTS, and RB_MISSED_STORED when the count of lost records
  * follows the records), then the records.
  *
- * Context: any but NMI; takes the CPU buffer's reader_lock.
+ * The caller holds the CPU's consumer lock (ring_buffer_consumer_lock()):
+ * the page it takes may be the one another consumer peeked at, and the
+ * sub-buffer size it checks @data_page against must stay until the
+ * exchange is done.
+ *
+ * Context: process; takes the CPU buffer's reader_lock, inside its
+ * consumer lock.
  * Return: 0 (the offset of the records in the page), -ENODATA when there
  * is nothing to read, -EAGAIN when @full and no full page is ready,
- * -EINVAL for bad arguments, -ENOSPC when @len cannot hold a record.
+ * -EINVAL for bad arguments (a page of another sub-buffer size), -ENOSPC
+ * when @len cannot hold a record.
  */
 int ring_buffer_read_page(struct trace_buffer *buffer,
 			  struct buffer_data_read_page *data_page,
@@ -517,14 +589,17 @@ int ring_buffer_read_page(struct trace_buffer *buffer,
 {
 	struct rb_cpu *c = rb_cpu_of(buffer, cpu);
 	unsigned long flags;
-	int ret;
+	int ret = -EINVAL;
 
-	if (!c || !data_page || data_page->order != buffer->subbuf_order ||
-	    len <= RB_DATA_OFF)
+	if (!c || !data_page || len <= RB_DATA_OFF)
 		return -EINVAL;
-	len = min_t(size_t, len, buffer->subbuf_size) - RB_DATA_OFF;
+	lockdep_assert_held(&c->consume_lock);
 	raw_spin_lock_irqsave(&c->reader_lock, flags);
-	ret = rb_copy_records(c, data_page, len, full);
+	/* The geometry cannot change under consume_lock; read it here. */
+	if (data_page->order == buffer->subbuf_order) {
+		len = min_t(size_t, len, buffer->subbuf_size) - RB_DATA_OFF;
+		ret = rb_copy_records(c, data_page, len, full);
+	}
 	raw_spin_unlock_irqrestore(&c->reader_lock, flags);
 	return ret;
 }

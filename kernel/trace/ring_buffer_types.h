@@ -42,8 +42,23 @@
  *		itself changes only under resize, with writers excluded
  *		(record_disabled + synchronize_rcu()) and reader_lock held.
  *  reader, read_*, lost_*:	reader_lock.
+ *  the records of the reader page, between a consumer's look at one
+ *	(ring_buffer_peek(), ring_buffer_read_page()) and its use of it:
+ *		consume_lock, a mutex per CPU buffer that its consumers hold
+ *		(ring_buffer_consumer_lock()).  Whatever takes the reader
+ *		page's records away from under a consumer takes it too:
+ *		another consumer, a sub-buffer size change (which frees the
+ *		pages), a reset (which starts the reader over) and a per-CPU
+ *		swap (which moves the CPU buffer to another trace_buffer).
+ *		So, while it is held, @reader's records stay where they are
+ *		and the buffer's geometry (subbuf_order, subbuf_size) and
+ *		trace_buffer.buffers[cpu] do not change.
  *  buffer-wide settings (size, order, clock, flags):	trace_buffer.mutex,
  *		with writers excluded where the fast path reads them.
+ *
+ *  Lock order: trace_buffer.mutex (of two buffers: the lower address
+ *  first), consume_lock (all of a buffer's at once only under its mutex),
+ *  reader_lock.
  */
 #ifndef _RING_BUFFER_TYPES_H
 #define _RING_BUFFER_TYPES_H
@@ -191,6 +206,9 @@ struct rb_waiters {
  * @reader_seq: seq of the page the reader took last
  *
  * Reader side (@reader_lock):
+ * @consume_lock: serialises the consumers of this CPU buffer, from the
+ *	look at a record to its use, with each other and with what moves or
+ *	frees the reader page (see the locking rules)
  * @reader_lock: serialises readers, iterators' page loads and resizing
  * @reader: the reader page
  * @read_off: offset of the next unread record in @reader
@@ -229,7 +247,8 @@ struct rb_cpu {
 	unsigned long		head;
 	u64			reader_seq;
 
-	raw_spinlock_t		reader_lock ____cacheline_aligned_in_smp;
+	struct mutex		consume_lock ____cacheline_aligned_in_smp;
+	raw_spinlock_t		reader_lock;
 	struct rb_page		*reader;
 	unsigned int		read_off;
 	u64			read_ts;
@@ -253,6 +272,8 @@ struct rb_cpu {
  */
 #define RB_HEAD_BUSY		1UL
 #define RB_HEAD_GEN_SHIFT	(BITS_PER_LONG / 2)
+/* The most slots a head can name: a larger size is refused. */
+#define RB_MAX_PAGES		((1UL << (RB_HEAD_GEN_SHIFT - 1)) - 1)
 
 static __always_inline unsigned int rb_head_slot(unsigned long head)
 {

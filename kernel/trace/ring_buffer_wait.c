@@ -62,7 +62,11 @@ static void rb_wait_arm(struct rb_waiters *w, int full)
 	WRITE_ONCE(w->full_pending, true);
 }
 
-/* Whether CPU buffer @c holds what a waiter for @full percent wants. */
+/*
+ * Whether CPU buffer @c holds what a waiter for @full percent wants: that
+ * share of pages used, and a record to read, since a page the writer has
+ * just entered counts as used before it holds one.
+ */
 static bool rb_ready(struct rb_cpu *c, int full)
 {
 	unsigned long flags;
@@ -71,7 +75,8 @@ static bool rb_ready(struct rb_cpu *c, int full)
 
 	if (full) {
 		dirty = ring_buffer_nr_dirty_pages(c->buffer, c->cpu);
-		return dirty * 100 >= (size_t)full * c->nr_pages;
+		if (dirty * 100 < (size_t)full * c->nr_pages)
+			return false;
 	}
 	if (!rb_reader_lock(c, &flags)) {
 		__release(&c->reader_lock);

@@ -175,7 +175,9 @@ struct trace_option_ref {
  * @cpu_refs: nr_cpu_ids + 1 file targets; the last is the whole instance
  * @err_log: the error_log entries, oldest first (trace_mutex)
  * @n_err_log: how many entries @err_log holds
- * @snapshot_allocated: the snapshot buffer is in use (trace_mutex)
+ * @snapshot_allocated: the snapshot buffer is in use; changed under
+ *	trace_mutex and trace_swap_lock, tested by a swap under trace_swap_lock
+ *	(trace_snapshot.c)
  * @hist_ts_users: hist triggers that read common_timestamp, which switch
  *	the buffer to absolute time stamps while there are any (trace_mutex)
  * @events: the instance's struct trace_event_file list (trace_mutex)
@@ -279,6 +281,7 @@ typedef u64 (*trace_clock_fn)(void);
 trace_clock_fn trace_clock_func(int clock_id);
 bool trace_clock_in_ns(struct trace_array *tr);
 int trace_clock_files_create(struct trace_array *tr);
+int trace_clock_id(const char *name);
 int trace_set_clock_by_name(struct trace_array *tr, const char *name);
 
 /* trace_pipe_raw.c */
@@ -300,7 +303,7 @@ int trace_printk_files_create(struct trace_array *tr);
 int trace_snapshot_files_create(struct trace_array *tr);
 int trace_snapshot_percpu_files_create(struct trace_array *tr, int cpu,
 				       struct dentry *dir);
-int trace_snapshot_resize(struct trace_array *tr, unsigned long size, int cpu);
+struct trace_buffer *trace_snapshot_twin(struct trace_array *tr);
 int trace_snapshot_alloc(struct trace_array *tr);
 void trace_snapshot_take(struct trace_array *tr);
 void trace_snapshot_free(struct trace_array *tr);

@@ -7,7 +7,11 @@
  *
  * Settings that shape a buffer (size, sub-buffer size, recording per CPU,
  * on/off) are applied to the live buffer and to the snapshot buffer alike,
- * so that swapping the two never changes what records.
+ * so that swapping the two never changes what records.  The size and the
+ * sub-buffer size are changed in one ring buffer call for both buffers
+ * (the _pair() calls), which changes both or neither: a write that fails
+ * leaves everything as it was, and the two keep the same geometry, which
+ * per-CPU snapshot swaps need.
  *
  * Locking: every write holds trace_mutex; reads are lockless snapshots.
  */
@@ -194,15 +198,15 @@ static ssize_t buffer_size_read(struct file *filp, char __user *ubuf,
 	return trace_printf_user(ubuf, cnt, ppos, "%lu\n", size >> 10);
 }
 
+/* Resize the live buffer and the snapshot in use, both or neither. */
 static int trace_resize(struct trace_array *tr, unsigned long size, int cpu)
 {
 	int ret;
 
 	lockdep_assert_held(&trace_mutex);
-	ret = ring_buffer_resize(tr->array_buffer.buffer, size, cpu);
-	if (ret < 0)
-		return ret;
-	ret = trace_snapshot_resize(tr, size, cpu);
+	/* Both pointers at once: a snapshot trigger may swap them. */
+	ret = ring_buffer_resize_pair(tr->array_buffer.buffer,
+				      trace_snapshot_twin(tr), size, cpu);
 	if (ret < 0)
 		return ret;
 	if (cpu == RING_BUFFER_ALL_CPUS)
@@ -272,9 +276,8 @@ static ssize_t subbuf_size_write(struct file *filp, const char __user *ubuf,
 				 size_t cnt, loff_t *ppos)
 {
 	struct trace_array *tr = trace_file_tr(filp);
-	struct trace_buffer *b[2];
 	unsigned long kb, pages;
-	int order, ret, i, n;
+	int order, ret;
 
 	ret = kstrtoul_from_user(ubuf, cnt, 10, &kb);
 	if (ret)
@@ -286,9 +289,8 @@ static ssize_t subbuf_size_write(struct file *filp, const char __user *ubuf,
 	order = fls(pages - 1);
 
 	mutex_lock(&trace_mutex);
-	n = tr_buffers(tr, b);
-	for (i = 0; i < n && !ret; i++)
-		ret = ring_buffer_subbuf_order_set(b[i], order);
+	ret = ring_buffer_subbuf_order_set_pair(tr->array_buffer.buffer,
+						trace_snapshot_twin(tr), order);
 	mutex_unlock(&trace_mutex);
 	if (ret)
 		return ret;

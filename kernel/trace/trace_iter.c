@@ -10,7 +10,19 @@
  *
  * Locking: an iterator belongs to one reader; trace_pipe serialises its
  * readers with iter->mutex.  The buffers themselves live as long as the
- * instance, which the open file pins.
+ * instance, which the open file pins.  A consuming iterator formats the
+ * record it peeked at, in the ring buffer's reader page, before it
+ * consumes it, and may sleep meanwhile: from trace_iter_next() to
+ * trace_iter_consume() or trace_iter_put() it holds the consumer lock of
+ * that CPU buffer (ring_buffer_consumer_lock()), so no other consumer
+ * (another trace_pipe, trace_pipe_raw), sub-buffer size change or reset
+ * takes the record away or prints it too.  It keeps the buffer it holds
+ * the lock of in iter->private: a snapshot may swap the instance's
+ * buffers meanwhile, and the record is consumed where it was read.  It
+ * holds one CPU's lock at a time: over all CPUs, the oldest record is
+ * chosen by a look at each without the lock, then looked at again under
+ * the lock of its CPU (with other consumers on that CPU, a newer one may
+ * come out there first).
  */
 
 #include <linux/slab.h>
@@ -89,6 +101,7 @@ void trace_iter_fini(struct trace_iterator *iter)
 {
 	int c;
 
+	trace_iter_put(iter);
 	if (iter->buffer_iter) {
 		for_each_possible_cpu(c)
 			if (iter->buffer_iter[c])
@@ -100,18 +113,75 @@ void trace_iter_fini(struct trace_iterator *iter)
 	mutex_destroy(&iter->mutex);
 }
 
+/* A look at the next record of @cpu, which a consumer does not hold. */
 static struct ring_buffer_event *trace_iter_peek(struct trace_iterator *iter,
+						 struct trace_buffer *buffer,
 						 int cpu, u64 *ts,
 						 unsigned long *lost)
 {
-	struct trace_buffer *buffer = iter->array_buffer->buffer;
-
 	*lost = 0;
 	if (!iter->buffer_iter)
 		return ring_buffer_peek(buffer, cpu, ts, lost);
 	if (!iter->buffer_iter[cpu])
 		return NULL;
 	return ring_buffer_iter_peek(iter->buffer_iter[cpu], ts);
+}
+
+/* The oldest record of the CPUs @iter reads, at a look. */
+static struct ring_buffer_event *trace_iter_oldest(struct trace_iterator *iter,
+						   struct trace_buffer *buffer,
+						   int *cpu, u64 *ts,
+						   unsigned long *lost)
+{
+	struct ring_buffer_event *ev, *best = NULL;
+	unsigned long l;
+	u64 t;
+	int c;
+
+	for_each_possible_cpu(c) {
+		if (!trace_iter_cpu_in(iter, c))
+			continue;
+		ev = trace_iter_peek(iter, buffer, c, &t, &l);
+		if (ev && (!best || t < *ts)) {
+			best = ev;
+			*ts = t;
+			*cpu = c;
+			*lost = l;
+		}
+	}
+	return best;
+}
+
+/*
+ * For a consuming iterator: the oldest record, its CPU's consumer lock
+ * held (see the file comment).
+ */
+static struct ring_buffer_event *trace_iter_take(struct trace_iterator *iter,
+						 struct trace_buffer *buffer,
+						 int *cpu, u64 *ts,
+						 unsigned long *lost)
+{
+	struct ring_buffer_event *ev;
+	bool all = iter->cpu_file == RING_BUFFER_ALL_CPUS;
+	int c = iter->cpu_file;
+
+	for (;;) {
+		if (all && !trace_iter_oldest(iter, buffer, &c, ts, lost))
+			return NULL;
+		if (ring_buffer_consumer_lock(buffer, c))
+			return NULL;
+		*lost = 0;
+		ev = ring_buffer_peek(buffer, c, ts, lost);
+		if (ev) {
+			iter->private = buffer;
+			*cpu = c;
+			return ev;
+		}
+		ring_buffer_consumer_unlock(buffer, c);
+		/* Another consumer of c took it: look again. */
+		if (!all)
+			return NULL;
+	}
 }
 
 /**
@@ -121,44 +191,42 @@ static struct ring_buffer_event *trace_iter_peek(struct trace_iterator *iter,
  * Sets @iter->ent, @iter->ent_size, @iter->cpu, @iter->ts and
  * @iter->lost_events (records lost just before it on its CPU; -1 when a
  * walking reader was overtaken and cannot tell how many).  The reader
- * moves past the record with trace_iter_consume() once it is printed.
+ * moves past the record with trace_iter_consume() once it is printed; a
+ * consuming reader that does not consume it gives it back with
+ * trace_iter_put().  A record still held is given back here first.
  *
- * Context: process context.
+ * Context: process context; a consuming iterator holds the consumer lock
+ * of the record's CPU on return (see the file comment).
  * Return: the record, or NULL if every CPU is empty.
  */
 struct trace_entry *trace_iter_next(struct trace_iterator *iter)
 {
-	struct ring_buffer_event *ev, *best = NULL;
-	unsigned long lost, best_lost = 0;
-	int c, best_cpu = -1;
-	u64 ts, best_ts = 0;
+	struct trace_buffer *buffer;
+	struct ring_buffer_event *ev;
+	unsigned long lost = 0;
+	int cpu = -1;
+	u64 ts = 0;
 
-	if (!iter->array_buffer->buffer)
+	trace_iter_put(iter);
+	iter->ent = NULL;
+	buffer = READ_ONCE(iter->array_buffer->buffer);
+	if (!buffer)
 		return NULL;
-	for_each_possible_cpu(c) {
-		if (!trace_iter_cpu_in(iter, c))
-			continue;
-		ev = trace_iter_peek(iter, c, &ts, &lost);
-		if (ev && (!best || ts < best_ts)) {
-			best = ev;
-			best_ts = ts;
-			best_cpu = c;
-			best_lost = lost;
-		}
-	}
-	if (!best) {
-		iter->ent = NULL;
+	if (iter->buffer_iter)
+		ev = trace_iter_oldest(iter, buffer, &cpu, &ts, &lost);
+	else
+		ev = trace_iter_take(iter, buffer, &cpu, &ts, &lost);
+	if (!ev)
 		return NULL;
-	}
 	if (iter->buffer_iter &&
-	    ring_buffer_iter_dropped(iter->buffer_iter[best_cpu]))
-		best_lost = (unsigned long)-1;
+	    ring_buffer_iter_dropped(iter->buffer_iter[cpu]))
+		lost = (unsigned long)-1;
 
-	iter->ent = ring_buffer_event_data(best);
-	iter->ent_size = ring_buffer_event_length(best);
-	iter->cpu = best_cpu;
-	iter->ts = best_ts;
-	iter->lost_events = best_lost;
+	iter->ent = ring_buffer_event_data(ev);
+	iter->ent_size = ring_buffer_event_length(ev);
+	iter->cpu = cpu;
+	iter->ts = ts;
+	iter->lost_events = lost;
 	iter->idx++;
 	return iter->ent;
 }
@@ -167,15 +235,45 @@ struct trace_entry *trace_iter_next(struct trace_iterator *iter)
  * trace_iter_consume() - move past the record trace_iter_next() returned
  * @iter: the iterator
  *
+ * A consuming iterator consumes it where it read it and gives its CPU's
+ * consumer lock back.
+ *
  * Context: process context.
  */
 void trace_iter_consume(struct trace_iterator *iter)
 {
-	if (iter->buffer_iter)
+	struct trace_buffer *buffer = iter->private;
+
+	if (iter->buffer_iter) {
 		ring_buffer_iter_advance(iter->buffer_iter[iter->cpu]);
-	else
-		ring_buffer_consume(iter->array_buffer->buffer, iter->cpu,
-				    NULL, NULL);
+		return;
+	}
+	if (!buffer)
+		return;
+	ring_buffer_consume(buffer, iter->cpu, NULL, NULL);
+	trace_iter_put(iter);
+}
+
+/**
+ * trace_iter_put() - give back a record without consuming it
+ * @iter: the iterator
+ *
+ * A consuming iterator releases the consumer lock trace_iter_next() took;
+ * the record stays for the next read.  Nothing happens if it holds none,
+ * or for a walking iterator.
+ *
+ * Context: process context.
+ */
+void trace_iter_put(struct trace_iterator *iter)
+{
+	struct trace_buffer *buffer = iter->private;
+
+	/* A walk keeps another thing in iter->private: see trace_read.c. */
+	if (iter->buffer_iter || !buffer)
+		return;
+	iter->private = NULL;
+	iter->ent = NULL;
+	ring_buffer_consumer_unlock(buffer, iter->cpu);
 }
 
 /**

@@ -39,6 +39,7 @@ int trace_iter_init(struct trace_iterator *iter, struct trace_array *tr,
 void trace_iter_fini(struct trace_iterator *iter);
 struct trace_entry *trace_iter_next(struct trace_iterator *iter);
 void trace_iter_consume(struct trace_iterator *iter);
+void trace_iter_put(struct trace_iterator *iter);
 bool trace_iter_empty(struct trace_iterator *iter);
 
 enum print_line_t trace_print_line(struct trace_iterator *iter);

@@ -10,8 +10,10 @@
  * caller's buffer is handed out over several reads.
  *
  * Locking: a trace_pipe reader holds iter->mutex while it formats and
- * copies, and drops it while it sleeps; a trace reader is its
- * seq_file's.
+ * copies, and drops it while it sleeps; from the look at a record to its
+ * consumption it also holds the consumer lock of the record's CPU (see
+ * trace_iter.c), never across a sleep for records or a copy to user
+ * space.  A trace reader is its seq_file's.
  */
 
 #include <linux/fs.h>
@@ -266,7 +268,11 @@ static int trace_pipe_wait(struct trace_iterator *iter, struct file *filp)
 	return 1;
 }
 
-/* Format whole lines into iter->seq until it holds @cnt bytes. */
+/*
+ * Format whole lines into iter->seq until it holds @cnt bytes.  Each
+ * record is consumed, or given back, before the next is looked at: no
+ * consumer lock is held on return.
+ */
 static void trace_pipe_fill(struct trace_iterator *iter, size_t cnt)
 {
 	struct trace_seq *s = &iter->seq;
@@ -279,6 +285,7 @@ static void trace_pipe_fill(struct trace_iterator *iter, size_t cnt)
 			if (save) {
 				s->seq.len = save;
 				s->full = 0;
+				trace_iter_put(iter);
 				break;
 			}
 		}

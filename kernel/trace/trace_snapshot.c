@@ -9,9 +9,15 @@
  * instance goes: "freeing" shrinks it to its smallest size, so readers
  * and writers holding a pointer to either buffer never see it vanish.
  *
- * Locking: allocation, freeing and clearing under trace_mutex; the swap
- * itself under trace_swap_lock with irqs off, so tracing_snapshot() can
- * be called from any context but NMI.
+ * Locking: allocation, freeing and clearing under trace_mutex.  A swap
+ * of the whole buffers runs under trace_swap_lock with irqs off, so
+ * tracing_snapshot() and the snapshot trigger can take one from any
+ * context but NMI; trace_array.snapshot_allocated is set and cleared
+ * under trace_swap_lock too (and trace_mutex), and a swap tests it under
+ * that lock: once snapshot_release() has cleared it, no swap is under way
+ * or can begin, and the buffer it shrinks stays the snapshot.  A swap of
+ * one CPU (per_cpu/cpuN/snapshot) runs under trace_mutex, in
+ * ring_buffer_swap_cpu().
  */
 
 #include <linux/fs.h>
@@ -28,10 +34,25 @@ static bool snapshot_allocated(struct trace_array *tr)
 	return READ_ONCE(tr->snapshot_allocated);
 }
 
-/* Give the snapshot buffer the live buffer's shape and settings. */
+/* Mark the snapshot buffer in use or not, with no swap under way. */
+static void snapshot_set_allocated(struct trace_array *tr, bool allocated)
+{
+	unsigned long flags;
+
+	lockdep_assert_held(&trace_mutex);
+	raw_spin_lock_irqsave(&trace_swap_lock, flags);
+	WRITE_ONCE(tr->snapshot_allocated, allocated);
+	raw_spin_unlock_irqrestore(&trace_swap_lock, flags);
+}
+
+/*
+ * Give the snapshot buffer the live buffer's shape and settings.  It is
+ * not in use: a failure leaves nothing anyone sees.
+ */
 static int snapshot_match(struct trace_array *tr, struct trace_buffer *snap)
 {
 	struct trace_buffer *live = tr->array_buffer.buffer;
+	unsigned long size;
 	int cpu, ret;
 
 	ret = ring_buffer_subbuf_order_set(snap,
@@ -39,7 +60,10 @@ static int snapshot_match(struct trace_array *tr, struct trace_buffer *snap)
 	for_each_possible_cpu(cpu) {
 		if (ret)
 			return ret;
-		ret = ring_buffer_resize(snap, ring_buffer_size(live, cpu), cpu);
+		/* A CPU never online has no buffer in either. */
+		size = ring_buffer_size(live, cpu);
+		if (size)
+			ret = ring_buffer_resize(snap, size, cpu);
 	}
 	if (ret)
 		return ret;
@@ -77,7 +101,7 @@ static int snapshot_alloc(struct trace_array *tr)
 	}
 	tr->max_buffer.buffer = snap;
 	trace_reset_buffer(&tr->max_buffer, RING_BUFFER_ALL_CPUS);
-	WRITE_ONCE(tr->snapshot_allocated, true);
+	snapshot_set_allocated(tr, true);
 	return 0;
 }
 
@@ -86,26 +110,46 @@ static void snapshot_release(struct trace_array *tr)
 	lockdep_assert_held(&trace_mutex);
 	if (!snapshot_allocated(tr))
 		return;
-	WRITE_ONCE(tr->snapshot_allocated, false);
+	/* From here on no swap runs: max_buffer stays the one to shrink. */
+	snapshot_set_allocated(tr, false);
 	ring_buffer_resize(tr->max_buffer.buffer, 0, RING_BUFFER_ALL_CPUS);
 	trace_reset_buffer(&tr->max_buffer, RING_BUFFER_ALL_CPUS);
 }
 
-/* Swap the live and snapshot buffers (one CPU's, or all). */
+/*
+ * Swap the live and snapshot buffers (one CPU's, or all), then wake the
+ * readers: those waiting for records sleep on the buffer that left.
+ */
 static int snapshot_swap(struct trace_array *tr, int cpu)
 {
+	struct trace_buffer *live, *snap;
 	unsigned long flags;
+	int ret = -EBUSY;
 
-	if (!snapshot_allocated(tr))
-		return -EBUSY;
-	if (cpu != RING_BUFFER_ALL_CPUS)
-		return ring_buffer_swap_cpu(tr->max_buffer.buffer,
-					    tr->array_buffer.buffer, cpu);
-	raw_spin_lock_irqsave(&trace_swap_lock, flags);
-	swap(tr->array_buffer.buffer, tr->max_buffer.buffer);
-	swap(tr->array_buffer.time_start, tr->max_buffer.time_start);
-	raw_spin_unlock_irqrestore(&trace_swap_lock, flags);
-	return 0;
+	if (cpu != RING_BUFFER_ALL_CPUS) {
+		lockdep_assert_held(&trace_mutex);
+		live = tr->array_buffer.buffer;
+		snap = tr->max_buffer.buffer;
+		if (snapshot_allocated(tr))
+			ret = ring_buffer_swap_cpu(snap, live, cpu);
+	} else {
+		raw_spin_lock_irqsave(&trace_swap_lock, flags);
+		/* Under the lock: snapshot_release() clears it under it. */
+		if (tr->snapshot_allocated) {
+			swap(tr->array_buffer.buffer, tr->max_buffer.buffer);
+			swap(tr->array_buffer.time_start,
+			     tr->max_buffer.time_start);
+			ret = 0;
+		}
+		live = tr->array_buffer.buffer;
+		snap = tr->max_buffer.buffer;
+		raw_spin_unlock_irqrestore(&trace_swap_lock, flags);
+	}
+	if (!ret) {
+		ring_buffer_wake_waiters(live, cpu);
+		ring_buffer_wake_waiters(snap, cpu);
+	}
+	return ret;
 }
 
 /**
@@ -135,20 +179,21 @@ void trace_snapshot_take(struct trace_array *tr)
 }
 
 /**
- * trace_snapshot_resize() - follow a resize of the live buffer
+ * trace_snapshot_twin() - the buffer that must keep the live one's shape
  * @tr: the instance
- * @size: the new size per CPU
- * @cpu: one CPU or RING_BUFFER_ALL_CPUS
  *
- * Context: process context, trace_mutex held; sleeps.
- * Return: 0 or the ring buffer's error.
+ * A size or sub-buffer size change of the live buffer applies to it as
+ * well, in the same ring buffer call (ring_buffer_resize_pair(),
+ * ring_buffer_subbuf_order_set_pair()).  A freed snapshot buffer is not
+ * one: it takes the live buffer's shape when it is allocated again.
+ *
+ * Context: process context, trace_mutex held.
+ * Return: the snapshot buffer while it is allocated, else NULL.
  */
-int trace_snapshot_resize(struct trace_array *tr, unsigned long size, int cpu)
+struct trace_buffer *trace_snapshot_twin(struct trace_array *tr)
 {
 	lockdep_assert_held(&trace_mutex);
-	if (!snapshot_allocated(tr))
-		return 0;
-	return ring_buffer_resize(tr->max_buffer.buffer, size, cpu);
+	return snapshot_allocated(tr) ? tr->max_buffer.buffer : NULL;
 }
 
 /**
@@ -265,6 +310,7 @@ static ssize_t snapshot_write(struct file *filp, const char __user *ubuf,
 	struct trace_array *tr = trace_file_tr(filp);
 	int cpu = trace_file_cpu(filp);
 	unsigned long val;
+	bool alloc;
 	int ret;
 
 	ret = kstrtoul_from_user(ubuf, cnt, 10, &val);
@@ -280,14 +326,13 @@ static ssize_t snapshot_write(struct file *filp, const char __user *ubuf,
 			snapshot_release(tr);
 		break;
 	case 1:
+		alloc = !snapshot_allocated(tr);
 		ret = snapshot_alloc(tr);
 		if (!ret)
 			ret = snapshot_swap(tr, cpu);
-		/* trace_pipe readers wait on the buffer that left. */
-		if (!ret) {
-			ring_buffer_wake_waiters(tr->array_buffer.buffer, cpu);
-			ring_buffer_wake_waiters(tr->max_buffer.buffer, cpu);
-		}
+		/* A swap refused (iterators open) undoes the allocation. */
+		if (ret && alloc)
+			snapshot_release(tr);
 		break;
 	default:
 		if (snapshot_allocated(tr))

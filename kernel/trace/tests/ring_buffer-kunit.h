@@ -135,6 +135,23 @@ static unsigned long rbt_drain(struct kunit *test, struct rbt *t,
 	return n;
 }
 
+/*
+ * ring_buffer_read_page() of a whole page, as a consumer calls it: under
+ * the CPU's consumer lock.
+ */
+static int rbt_read_page(struct rbt *t, struct buffer_data_read_page *rp,
+			 int full)
+{
+	int ret;
+
+	ret = ring_buffer_consumer_lock(t->b, t->cpu);
+	if (ret)
+		return ret;
+	ret = ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, full);
+	ring_buffer_consumer_unlock(t->b, t->cpu);
+	return ret;
+}
+
 /* The accounting identity, against the test's own counts. */
 static void rbt_check_identity(struct kunit *test, struct rbt *t,
 			       unsigned long read)
@@ -795,6 +812,184 @@ static void rbt_wait_mixed(struct kunit *test)
 	kthread_stop(task[1]);
 }
 
+/*
+ * A waiter for a share of an empty buffer sleeps, though the page its
+ * writer is on counts as used: one page of five is the 20% it asks for.
+ */
+static void rbt_wake_by_share(struct kunit *test, struct rbt_waiter *w)
+{
+	u32 i;
+
+	for (i = 0; i < 400; i++)
+		rbt_write_seq(test->priv, i, 36);
+}
+
+static void rbt_wait_share_empty(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct rbt_waiter *w;
+
+	w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	w->b = rbt_buffer(test, 4 * PAGE_SIZE, 0);
+	w->cpu = t->cpu;
+	w->full = 20;
+	rbt_wait_case(test, w, rbt_wake_by_share);
+}
+
+/* A structural change of a buffer, run by a thread of its own. */
+struct rbt_change {
+	struct trace_buffer	*a;
+	struct trace_buffer	*b;
+	int			cpu;
+	int			(*op)(struct rbt_change *ch);
+	int			ret;
+	bool			done;
+};
+
+static int rbt_change_order(struct rbt_change *ch)
+{
+	return ring_buffer_subbuf_order_set(ch->a, 1);
+}
+
+static int rbt_change_reset(struct rbt_change *ch)
+{
+	ring_buffer_reset_cpu(ch->a, ch->cpu);
+	return 0;
+}
+
+static int rbt_change_swap(struct rbt_change *ch)
+{
+	return ring_buffer_swap_cpu(ch->a, ch->b, ch->cpu);
+}
+
+static int rbt_change_fn(void *arg)
+{
+	struct rbt_change *ch = arg;
+
+	ch->ret = ch->op(ch);
+	WRITE_ONCE(ch->done, true);
+	while (!kthread_should_stop())
+		schedule_timeout_idle(1);
+	return 0;
+}
+
+/*
+ * A record a consumer peeked at under the consumer lock stays where it
+ * is, and is the one it consumes: a per-CPU swap, a reset and a
+ * sub-buffer size change wait until the lock is given back.
+ */
+static void rbt_consumer_lock(struct kunit *test)
+{
+	static int (*const ops[])(struct rbt_change *ch) = {
+		rbt_change_swap, rbt_change_reset, rbt_change_order,
+	};
+	struct rbt *t = test->priv;
+	struct ring_buffer_event *ev;
+	struct task_struct *task;
+	struct rbt_change *ch;
+	unsigned long deadline;
+	unsigned int i, k;
+	u32 seq = 0;
+
+	ch = kunit_kzalloc(test, sizeof(*ch), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ch);
+	rbt_buffer(test, 8 * PAGE_SIZE, 0);
+	ch->b = ring_buffer_alloc(8 * PAGE_SIZE, 0);
+	KUNIT_ASSERT_NOT_NULL(test, ch->b);
+	ch->a = t->b;
+	ch->cpu = t->cpu;
+	for (k = 0; k < ARRAY_SIZE(ops); k++) {
+		for (i = 0; i < 10; i++)
+			rbt_write_seq(t, seq + i, 40);
+		KUNIT_ASSERT_EQ(test, ring_buffer_consumer_lock(t->b, t->cpu),
+				0);
+		ev = ring_buffer_peek(t->b, t->cpu, NULL, NULL);
+		KUNIT_ASSERT_NOT_NULL(test, ev);
+		rbt_check_payload(test, ev, seq, 40);
+
+		ch->op = ops[k];
+		ch->done = false;
+		task = kthread_run(rbt_change_fn, ch, "rbt_change");
+		if (IS_ERR(task)) {
+			ring_buffer_consumer_unlock(t->b, t->cpu);
+			KUNIT_FAIL(test, "kthread_run: %ld", PTR_ERR(task));
+			break;
+		}
+		msleep(100);
+		KUNIT_EXPECT_FALSE(test, READ_ONCE(ch->done));
+		rbt_check_payload(test, ev, seq, 40);
+		KUNIT_EXPECT_PTR_EQ(test, ev,
+				    ring_buffer_consume(t->b, t->cpu, NULL,
+							NULL));
+		ring_buffer_consumer_unlock(t->b, t->cpu);
+
+		deadline = jiffies + 5 * HZ;
+		while (!READ_ONCE(ch->done) && time_before(jiffies, deadline))
+			msleep(20);
+		KUNIT_EXPECT_TRUE(test, READ_ONCE(ch->done));
+		KUNIT_EXPECT_EQ(test, ch->ret, 0);
+		kthread_stop(task);
+		seq += 10;
+	}
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(t->b), 1);
+	ring_buffer_free(ch->b);
+}
+
+/*
+ * The _pair() calls change a buffer and its twin together, or neither:
+ * a refusal for one (an iterator open on the twin) or a size no ring can
+ * have leaves both as they were, and their CPU buffers can still swap.
+ */
+static void rbt_pair(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct ring_buffer_iter *it;
+	struct trace_buffer *twin;
+	unsigned long size;
+
+	rbt_buffer(test, 8 * PAGE_SIZE, 0);
+	twin = ring_buffer_alloc(8 * PAGE_SIZE, 0);
+	KUNIT_ASSERT_NOT_NULL(test, twin);
+	size = ring_buffer_size(t->b, t->cpu);
+
+	it = ring_buffer_read_start(twin, t->cpu, GFP_KERNEL);
+	KUNIT_EXPECT_NOT_NULL(test, it);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set_pair(t->b, twin, 1),
+			-EBUSY);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(t->b), 0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(twin), 0);
+	if (it)
+		ring_buffer_read_finish(it);
+
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_set_pair(t->b, twin, 1),
+			0);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(t->b), 1);
+	KUNIT_EXPECT_EQ(test, ring_buffer_subbuf_order_get(twin), 1);
+	/* About as many bytes as before, in fewer, larger sub-buffers. */
+	KUNIT_EXPECT_GE(test, ring_buffer_size(t->b, t->cpu), size);
+	KUNIT_EXPECT_LT(test, ring_buffer_size(t->b, t->cpu), size + 2 * PAGE_SIZE);
+	size = ring_buffer_size(t->b, t->cpu);
+
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize_pair(t->b, twin, 1UL << 62,
+						      RING_BUFFER_ALL_CPUS),
+			-ENOMEM);
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize_pair(t->b, twin,
+						      (unsigned long)RB_MAX_PAGES *
+						      8 * PAGE_SIZE, t->cpu),
+			-ENOMEM);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(t->b, t->cpu), size);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(twin, t->cpu), size);
+
+	KUNIT_EXPECT_EQ(test, ring_buffer_resize_pair(t->b, twin, 2 * size,
+						      t->cpu), 0);
+	KUNIT_EXPECT_GE(test, ring_buffer_size(t->b, t->cpu), 2 * size);
+	KUNIT_EXPECT_EQ(test, ring_buffer_size(twin, t->cpu),
+			ring_buffer_size(t->b, t->cpu));
+	KUNIT_EXPECT_EQ(test, ring_buffer_swap_cpu(t->b, twin, t->cpu), 0);
+	ring_buffer_free(twin);
+}
+
 /* The offset and size of field @name in header_page's text. */
 static bool rbt_header_field(const char *text, const char *name,
 			     unsigned int *off, unsigned int *size)
@@ -855,8 +1050,7 @@ static void rbt_read_page_decode(struct kunit *test)
 	}
 
 	KUNIT_ASSERT_EQ(test, ring_buffer_alloc_read_page(t->b, t->cpu, &rp), 0);
-	KUNIT_ASSERT_EQ(test, ring_buffer_read_page(t->b, rp, PAGE_SIZE,
-						    t->cpu, 0), 0);
+	KUNIT_ASSERT_EQ(test, rbt_read_page(t, rp, 0), 0);
 	page = ring_buffer_read_page_data(rp);
 	memcpy(&ts, page + ts_off, sizeof(ts));
 	memcpy(&commit, page + c_off, sizeof(commit));
@@ -906,8 +1100,7 @@ static void rbt_read_page_lost(struct kunit *test)
 	for (i = 0; i < 1000; i++)
 		rbt_write_seq(t, i, 20);
 	KUNIT_ASSERT_EQ(test, ring_buffer_alloc_read_page(t->b, t->cpu, &rp), 0);
-	KUNIT_ASSERT_EQ(test, ring_buffer_read_page(t->b, rp, PAGE_SIZE,
-						    t->cpu, 1), 0);
+	KUNIT_ASSERT_EQ(test, rbt_read_page(t, rp, 1), 0);
 	page = ring_buffer_read_page_data(rp);
 	commit = local_read(&page->commit);
 	KUNIT_EXPECT_TRUE(test, commit & RB_MISSED_EVENTS);
@@ -970,6 +1163,8 @@ static void rbt_read_page_swap(struct kunit *test)
 		for (i = 0; i < 1000; i++)	/* more than the ring holds */
 			rbt_write_seq(t, seq++, 24);
 		/* Pages are read while a reservation is open... */
+		KUNIT_ASSERT_EQ(test, ring_buffer_consumer_lock(t->b, t->cpu),
+				0);
 		ev = ring_buffer_lock_reserve(t->b, 8);
 		KUNIT_ASSERT_NOT_NULL(test, ev);
 		p = ring_buffer_event_data(ev);
@@ -985,12 +1180,13 @@ static void rbt_read_page_swap(struct kunit *test)
 		/* ...and a writer nests in it before it commits. */
 		KUNIT_EXPECT_EQ(test, rbt_write_seq(t, seq++, 24), 0);
 		ring_buffer_unlock_commit(t->b);
+		ring_buffer_consumer_unlock(t->b, t->cpu);
 		t->ok++;
 	}
 	KUNIT_EXPECT_GT(test, swaps, 4UL);
 	KUNIT_EXPECT_GT(test, ring_buffer_overrun_cpu(t->b, t->cpu), 0UL);
 	/* What is left is in pages the writer has not finished: copied. */
-	while (!ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, 0))
+	while (!rbt_read_page(t, rp, 0))
 		read += rbt_page_seqs(test, ring_buffer_read_page_data(rp),
 				      &last);
 	KUNIT_EXPECT_EQ(test, last, (s64)seq - 1);
@@ -1071,7 +1267,7 @@ static void rbt_page_events(struct kunit *test)
 			continue;
 		rbt_page_events_check(test, t);
 		/* A whole page now and then, by exchange. */
-		if (!ring_buffer_read_page(t->b, rp, PAGE_SIZE, t->cpu, 1))
+		if (!rbt_read_page(t, rp, 1))
 			read += rbt_page_seqs(test, ring_buffer_read_page_data(rp),
 					      &last);
 	}
@@ -1144,7 +1340,10 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE(rbt_entry_header),
 	KUNIT_CASE_SLOW(rbt_wait),
 	KUNIT_CASE_SLOW(rbt_wait_mixed),
+	KUNIT_CASE_SLOW(rbt_wait_share_empty),
 	KUNIT_CASE(rbt_subbuf_order),
+	KUNIT_CASE_SLOW(rbt_consumer_lock),
+	KUNIT_CASE(rbt_pair),
 	{}
 };
 
