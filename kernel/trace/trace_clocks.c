@@ -62,6 +62,23 @@ bool trace_clock_in_ns(struct trace_array *tr)
 }
 
 /**
+ * trace_clock_id() - a clock by name
+ * @name: the clock's name in trace_clock
+ *
+ * Context: any.
+ * Return: its index, or -EINVAL for an unknown clock.
+ */
+int trace_clock_id(const char *name)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(trace_clocks); i++)
+		if (!strcmp(trace_clocks[i].name, name))
+			return i;
+	return -EINVAL;
+}
+
+/**
  * trace_set_clock_by_name() - switch an instance to another clock
  * @tr: the instance
  * @name: the clock's name in trace_clock
@@ -71,14 +88,11 @@ bool trace_clock_in_ns(struct trace_array *tr)
  */
 int trace_set_clock_by_name(struct trace_array *tr, const char *name)
 {
-	int i;
+	int i = trace_clock_id(name);
 
 	lockdep_assert_held(&trace_mutex);
-	for (i = 0; i < ARRAY_SIZE(trace_clocks); i++)
-		if (!strcmp(trace_clocks[i].name, name))
-			break;
-	if (i == ARRAY_SIZE(trace_clocks))
-		return -EINVAL;
+	if (i < 0)
+		return i;
 	if (i == tr->clock_id)
 		return 0;
 

@@ -13,7 +13,10 @@
  *    EVENT_FILE_FL_SOFT_DISABLED says whether it records.  In soft mode
  *    the user's switch sets and clears SOFT_DISABLED.
  *
- * A module's event pins the module while its probe is registered.
+ * Registering a probe pins nothing: a module's enabled events go with
+ * the module, as mainline's do.  The users that must keep an event pin
+ * it themselves with trace_event_try_get_ref() and drop it when they go:
+ * trace_get_event_file(), triggers (on the event, or naming it), perf.
  *
  * Locking: trace_mutex for every change; the flag bits are set and
  * cleared atomically because the probes read them without it.
@@ -82,14 +85,13 @@ static int event_register(struct trace_event_file *file)
 	struct trace_event_call *call = file->event_call;
 	int ret;
 
-	if (event_is_static(call) && !try_module_get(call->module))
+	/* Its module is unloading: its events are about to go. */
+	if (event_is_static(call) && call->module &&
+	    !module_is_live(call->module))
 		return -ENODEV;
 	ret = call->class->reg(call, TRACE_REG_REGISTER, file);
-	if (ret) {
-		if (event_is_static(call))
-			module_put(call->module);
+	if (ret)
 		return ret;
-	}
 	set_bit(EVENT_FILE_FL_ENABLED_BIT, &file->flags);
 	set_bit(EVENT_FILE_FL_WAS_ENABLED_BIT, &file->flags);
 	trace_event_cmdline_record(true);
@@ -102,8 +104,6 @@ static void event_unregister(struct trace_event_file *file)
 
 	call->class->reg(call, TRACE_REG_UNREGISTER, file);
 	clear_bit(EVENT_FILE_FL_ENABLED_BIT, &file->flags);
-	if (event_is_static(call))
-		module_put(call->module);
 	trace_event_cmdline_record(false);
 }
 

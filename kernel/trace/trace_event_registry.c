@@ -193,12 +193,12 @@ static int add_event_file(struct trace_array *tr,
 
 /*
  * Switch a file off in every mode: its own triggers are removed first,
- * then the soft-mode references of triggers elsewhere are dropped (those
- * triggers keep a reference on the file, which is marked freed, so they
- * never touch a gone event).  A probe may still be running with the file
- * on another CPU, even one switched off long ago: the caller waits for
- * tracepoint_synchronize_unregister() before removing a file that was
- * ever enabled.
+ * then the soft-mode references of triggers elsewhere are dropped (an
+ * instance that goes removes those later in its list; an event that goes
+ * has removed them already, trace_triggers_untarget()).  A probe may
+ * still be running with the file on another CPU, even one switched off
+ * long ago: the caller waits for tracepoint_synchronize_unregister()
+ * before removing a file that was ever enabled.
  */
 static void disable_event_file(struct trace_event_file *file)
 {
@@ -381,6 +381,8 @@ static void __unregister_event(struct trace_event_call *call)
 				continue;
 			if (file->flags & EVENT_FILE_FL_WAS_ENABLED)
 				was_enabled = true;
+			/* Triggers elsewhere that name it go first. */
+			trace_triggers_untarget(file);
 			disable_event_file(file);
 		}
 	}

@@ -7,9 +7,12 @@
  * the event's fields into a column of a struct hist_table (its name, type
  * and modifiers: what the hist file shows) and a load op of the trigger
  * (where the field is in this event's record and how to read it).  A
- * numeric key takes 8 bytes of the compound key, a string its size (a
- * string that ends the key only its bytes up to the NUL, so that short
- * strings hash and compare short), a stack HIST_STACK_DEPTH longs.
+ * numeric key takes 8 bytes of the compound key, a string what it can
+ * hold with its NUL (a char array its length and one, other strings
+ * HIST_STR_MAX; one that ends the key only its bytes up to the NUL, so
+ * that short strings hash and compare short), a stack HIST_STACK_DEPTH
+ * longs.  key_slot() says how much room a key has and key_load() never
+ * writes past it.
  *
  * Firing reads the keys into a buffer on the stack, finds the entry in
  * the table's tracing_map, and adds the values: no lock, no allocation,
@@ -216,6 +219,13 @@ int hist_resolve(struct trace_event_call *call,
 		op->load = load;
 		op->offset = field->offset;
 		op->size = field->size;
+		/*
+		 * A char[] that ends the record (ftrace/print's buf) has no
+		 * size: it is text up to its NUL, of which a string key or
+		 * variable keeps HIST_STR_MAX bytes at most.
+		 */
+		if (load == HLOAD_STR && field->len < 0)
+			op->size = HIST_STR_MAX;
 	} else {
 		for (i = 0; i < ARRAY_SIZE(hist_specials); i++)
 			if (!strcmp(name, hist_specials[i].name))
@@ -254,13 +264,16 @@ static int col_var(struct hist_col *col, const struct hist_field_spec *f,
 	return 0;
 }
 
-/* Bytes of a key column in the compound key. */
+/*
+ * Bytes of a key column in the compound key: what key_load() stores of
+ * it, a string's NUL included.
+ */
 static unsigned int key_slot(const struct hist_col *col,
 			     const struct hist_load_op *op)
 {
 	switch (op->load) {
 	case HLOAD_STR:
-		return min_t(unsigned int, op->size, HIST_STR_MAX);
+		return min_t(unsigned int, op->size + 1, HIST_STR_MAX);
 	case HLOAD_STR_DYN:
 	case HLOAD_STR_RDYN:
 	case HLOAD_STR_PTR:
@@ -623,6 +636,23 @@ fail:
 }
 
 /**
+ * hist_trigger_arm() - what a bound hist trigger needs of its instance
+ * @t: the trigger, bound, accepted and about to be linked
+ * @err: why and where, on failure
+ *
+ * Its clock, absolute time stamps and snapshot buffer
+ * (hist_inter_arm()): made only now, so that a command refused before
+ * (a duplicate, a named table of another shape) changes none of them.
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ * Return: 0, or an errno with @err set and nothing changed.
+ */
+int hist_trigger_arm(struct event_trigger *t, struct hist_error *err)
+{
+	return hist_inter_arm(t->data, t->file->tr, err);
+}
+
+/**
  * hist_trigger_free() - unbind a hist trigger
  * @t: the trigger; no probe can still be running it
  *
@@ -726,16 +756,17 @@ int hist_trigger_control(struct event_trigger *old,
 	if (!ht->ctl)
 		return -EEXIST;
 	oht = old->data;
-	if (ht->ctl & HCTL_PAUSE)
-		WRITE_ONCE(oht->paused, true);
-	else if (ht->ctl & HCTL_CONT)
-		WRITE_ONCE(oht->paused, false);
+	/* The clear, which can fail, first: a refused request does nothing. */
 	if (ht->ctl & HCTL_CLEAR) {
 		int ret = table_clear(oht->table);
 
 		if (ret)
 			return ret;
 	}
+	if (ht->ctl & HCTL_PAUSE)
+		WRITE_ONCE(oht->paused, true);
+	else if (ht->ctl & HCTL_CONT)
+		WRITE_ONCE(oht->paused, false);
 	return 1;
 }
 
@@ -982,10 +1013,11 @@ static unsigned int key_load(struct event_trigger *t, unsigned int i,
 		memcpy(dst, s, n);
 		break;
 	case HLOAD_STR_PTR: {
+		/* Its length with the NUL, at most @size; or an error. */
 		long r = strncpy_from_kernel_nofault((char *)dst,
 				*(const char **)(rec + op->offset), size);
 
-		n = r > 0 ? min_t(unsigned int, r, size - 1) : 0;
+		n = r > 0 ? r - 1 : 0;
 		break;
 	}
 	case HLOAD_STACK:
@@ -1329,3 +1361,7 @@ void hist_trigger_fire(struct event_trigger *t, void *rec)
 	if (elt)
 		vals_add(t, ht, tab, elt, rec);
 }
+
+#ifdef CONFIG_TRACE_KUNIT_TEST
+#include "tests/trace_hist-kunit.h"
+#endif

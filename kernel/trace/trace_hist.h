@@ -64,6 +64,8 @@ struct trace_event_file;
 #define HIST_VARS_MAX		16
 #define HIST_ACTIONS_MAX	8
 #define HIST_PARAMS_MAX		32
+/* The longest clock= name. */
+#define HIST_CLOCK_MAX		32
 
 /**
  * enum hist_err - why a hist command was refused; messages in
@@ -684,8 +686,12 @@ struct hist_fvar;
  * @nr_fvars: how many
  * @vars_text: the variables as listed, after the values ("" if none)
  * @tail_text: clock and actions as listed, after the size ("" if none)
+ * @clock: the clock the trigger switches its instance to when it is
+ *	armed, checked when it is bound; "" for none
+ * @ts: the trigger reads common_timestamp: once armed, its instance
+ *	keeps absolute time stamps while it is there
  * @tr_ts: the instance whose absolute time stamps this trigger holds on,
- *	or NULL
+ *	or NULL; set when it is armed
  */
 struct hist_inter {
 	struct hist_var_def	vars[HIST_VARS_MAX];
@@ -699,6 +705,8 @@ struct hist_inter {
 	u8			nr_fvars;
 	char			*vars_text;
 	char			*tail_text;
+	char			clock[HIST_CLOCK_MAX];
+	bool			ts;
 	struct trace_array	*tr_ts;
 };
 
@@ -781,6 +789,7 @@ int hist_parse(char *args, u16 base, struct hist_spec *spec,
 /* trace_hist.c */
 int hist_trigger_bind(struct event_trigger *t, char *args, u16 args_col,
 		      bool remove, struct hist_error *err);
+int hist_trigger_arm(struct event_trigger *t, struct hist_error *err);
 void hist_trigger_free(struct event_trigger *t);
 void hist_trigger_fire(struct event_trigger *t, void *rec);
 void hist_trigger_print(struct seq_file *m, struct event_trigger *t);
@@ -816,6 +825,8 @@ static inline bool hist_load_is_num(u8 load)
 
 /* trace_hist_vars.c */
 int hist_vars_bind(struct hist_bind *b);
+int hist_inter_arm(struct hist_trigger *ht, struct trace_array *tr,
+		   struct hist_error *err);
 void hist_inter_free(struct hist_trigger *ht);
 int hist_ref_resolve(struct hist_bind *b, const char *sys, u16 sys_len,
 		     const char *name, u16 len, u16 pos, bool *own, u8 *idx);
@@ -825,6 +836,8 @@ bool hist_trigger_busy(struct event_trigger *t);
 
 /* trace_hist_action.c */
 int hist_actions_bind(struct hist_bind *b, struct seq_buf *text);
+int hist_actions_arm(struct hist_inter *hi, struct trace_array *tr,
+		     struct hist_error *err);
 void hist_actions_free(struct hist_inter *hi);
 void hist_actions_run(struct hist_hit *h);
 void hist_actions_show_entry(struct seq_file *m, const struct hist_trigger *ht,

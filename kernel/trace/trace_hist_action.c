@@ -103,6 +103,7 @@ struct hist_param {
  * @snap_key: the key of the hit that took it
  * @snap_key_len: its length
  * @desc: "onmax($var)", for the hist file
+ * @pos: the pair's offset in the command, for error_log
  */
 struct hist_action {
 	u8			handler;
@@ -119,6 +120,7 @@ struct hist_action {
 	u8			*snap_key;
 	u32			snap_key_len;
 	char			desc[HIST_NAME_MAX + 16];
+	u16			pos;
 };
 
 /**
@@ -440,6 +442,7 @@ static int action_bind(struct hist_bind *b, unsigned int i)
 
 	a->handler = as->handler;
 	a->action = as->action;
+	a->pos = as->pos;
 	a->bit = HIST_VARS_MAX + i;
 	raw_spin_lock_init(&a->lock);
 	snprintf(a->desc, sizeof(a->desc), "%.*s", (int)(as->arg + as->arg_len
@@ -471,12 +474,9 @@ static int action_bind(struct hist_bind *b, unsigned int i)
 	case HA_SAVE:
 		return save_bind(b, as, a);
 	default:
+		/* The snapshot buffer is allocated when the trigger is armed. */
 		a->snap_key = kzalloc(HIST_KEY_SIZE_MAX, GFP_KERNEL);
-		if (!a->snap_key)
-			return -ENOMEM;
-		if (trace_snapshot_alloc(b->file->tr))
-			return herr(b, HERR_NO_SNAPSHOT, as->pos);
-		return 0;
+		return a->snap_key ? 0 : -ENOMEM;
 	}
 }
 
@@ -512,6 +512,40 @@ int hist_actions_bind(struct hist_bind *b, struct seq_buf *text)
 		ret = action_bind(b, i);
 		if (ret)
 			return ret;
+	}
+	return 0;
+}
+
+/**
+ * hist_actions_arm() - what a trigger's actions need of its instance
+ * @hi: the trigger's state, bound
+ * @tr: its instance
+ * @err: why and where, on failure
+ *
+ * The snapshot buffer, for snapshot().  It stays allocated once the
+ * trigger is set, as the snapshot trigger leaves it.
+ *
+ * Context: trace_mutex held; sleeps.
+ * Return: 0, or the allocation's error with @err set and nothing
+ * allocated.
+ */
+int hist_actions_arm(struct hist_inter *hi, struct trace_array *tr,
+		     struct hist_error *err)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < hi->nr_actions; i++) {
+		const struct hist_action *a = &hi->actions[i];
+
+		if (a->action != HA_SNAPSHOT)
+			continue;
+		ret = trace_snapshot_alloc(tr);
+		if (ret) {
+			err->code = HERR_NO_SNAPSHOT;
+			err->pos = a->pos;
+			return ret;
+		}
 	}
 	return 0;
 }

@@ -23,7 +23,9 @@
  *
  * Using common_timestamp switches the instance's buffer to absolute time
  * stamps while such a trigger exists, and its clock to "global" unless
- * clock= names another, as mainline does.
+ * clock= names another, as mainline does.  Binding only checks the
+ * clock; the switch, which empties the buffer, is made when the trigger
+ * is armed (hist_inter_arm()), once nothing can refuse it any more.
  *
  * Locking: everything here runs at bind and free time, under trace_mutex.
  */
@@ -475,30 +477,63 @@ static int match_find(struct hist_bind *b)
 	return 0;
 }
 
-/* Clock and absolute time stamps, for a trigger that reads the time. */
+/*
+ * The clock of a trigger that reads the time or names one: checked here,
+ * switched to when the trigger is armed.
+ */
 static int clock_bind(struct hist_bind *b, bool ts)
 {
-	struct trace_array *tr = b->file->tr;
-	const char *def = "global";
-	char name[32];
+	struct hist_inter *hi = b->ht->inter;
+	const struct hist_spec *spec = b->spec;
+
+	hi->ts = ts;
+	if (!spec->clock) {
+		if (ts)
+			strscpy(hi->clock, "global", sizeof(hi->clock));
+		return 0;
+	}
+	if (spec->clock_len >= sizeof(hi->clock))
+		return herr(b, HERR_BAD_CLOCK, spec->clock_pos);
+	memcpy(hi->clock, spec->clock, spec->clock_len);
+	hi->clock[spec->clock_len] = '\0';
+	if (trace_clock_id(hi->clock) < 0)
+		return herr(b, HERR_BAD_CLOCK, spec->clock_pos);
+	return 0;
+}
+
+/**
+ * hist_inter_arm() - what a trigger with variables or actions needs of
+ *	its instance
+ * @ht: the trigger, bound and accepted
+ * @tr: its instance
+ * @err: why and where, on failure
+ *
+ * The snapshot buffer of its snapshot() actions, then its clock (which
+ * empties the buffer), then absolute time stamps.  Only the first can
+ * fail, and then nothing is changed.  hist_inter_free() gives the time
+ * stamps back.
+ *
+ * Context: trace_mutex held; sleeps.
+ * Return: 0, or the snapshot buffer's allocation error with @err set.
+ */
+int hist_inter_arm(struct hist_trigger *ht, struct trace_array *tr,
+		   struct hist_error *err)
+{
+	struct hist_inter *hi = ht->inter;
 	int ret;
 
-	if (!b->spec->clock && !ts)
+	lockdep_assert_held(&trace_mutex);
+	err->code = HERR_NONE;
+	if (!hi)
 		return 0;
-	if (b->spec->clock) {
-		if (b->spec->clock_len >= sizeof(name))
-			return herr(b, HERR_BAD_CLOCK, b->spec->clock_pos);
-		memcpy(name, b->spec->clock, b->spec->clock_len);
-		name[b->spec->clock_len] = '\0';
-		def = name;
-	}
-	if (b->remove)
-		return 0;
-	ret = trace_set_clock_by_name(tr, def);
+	ret = hist_actions_arm(hi, tr, err);
 	if (ret)
-		return herr(b, HERR_BAD_CLOCK, b->spec->clock_pos);
-	if (ts) {
-		b->ht->inter->tr_ts = tr;
+		return ret;
+	/* A known clock (clock_bind()): the switch cannot fail. */
+	if (hi->clock[0])
+		trace_set_clock_by_name(tr, hi->clock);
+	if (hi->ts) {
+		hi->tr_ts = tr;
 		if (!tr->hist_ts_users++)
 			ring_buffer_set_time_stamp_abs(tr->array_buffer.buffer,
 						       true);

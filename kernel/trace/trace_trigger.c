@@ -24,6 +24,13 @@
  * the command fires exactly that many times.  A firing that would change
  * nothing (traceoff with tracing already off) does not use up the count.
  *
+ * A trigger is set in three steps, and only the last changes anything
+ * that outlives a refused command: the command's bind (what it acts on),
+ * then the checks (a duplicate, the event's trigger mode, which pins the
+ * event and keeps its probe on), then its arm (a clock, a snapshot
+ * buffer), which fails only with nothing changed.  So a refused command
+ * leaves the instance as it was.
+ *
  * Locking: see trace_trigger.h.  Writers hold trace_mutex; a removed
  * trigger is unbound only after a grace period, when no probe can still
  * be firing it, so a late firing can never touch a target that was put
@@ -161,31 +168,44 @@ static void trigger_cond_update(struct trace_event_file *file)
 		clear_bit(EVENT_FILE_FL_TRIGGER_COND_BIT, &file->flags);
 }
 
-/* The first trigger of @file: keep its probe on, in soft mode. */
+/*
+ * The first trigger of @file: pin its event, and keep its probe on, in
+ * soft mode.  The last one's trigger_mode_put() undoes both.
+ */
 static int trigger_mode_get(struct trace_event_file *file)
 {
-	int ret;
+	struct trace_event_call *call = file->event_call;
+	int ret = -ENODEV;
 
+	lockdep_assert_held(&trace_mutex);
 	if (atomic_inc_return(&file->tm_ref) > 1)
 		return 0;
+	if (!trace_event_try_get_ref(call))
+		goto fail;
 	/* The trace core's events (ftrace/print) have no probe to keep on. */
-	ret = file->event_call->class->reg ?
-	      __trace_event_enable(file, true, true) : 0;
+	ret = call->class->reg ? __trace_event_enable(file, true, true) : 0;
 	if (ret) {
-		atomic_dec(&file->tm_ref);
-		return ret;
+		trace_event_put_ref(call);
+		goto fail;
 	}
 	set_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
 	return 0;
+fail:
+	atomic_dec(&file->tm_ref);
+	return ret;
 }
 
 static void trigger_mode_put(struct trace_event_file *file)
 {
+	struct trace_event_call *call = file->event_call;
+
+	lockdep_assert_held(&trace_mutex);
 	if (!atomic_dec_and_test(&file->tm_ref))
 		return;
 	clear_bit(EVENT_FILE_FL_TRIGGER_MODE_BIT, &file->flags);
-	if (file->event_call->class->reg)
+	if (call->class->reg)
 		__trace_event_enable(file, false, true);
+	trace_event_put_ref(call);
 }
 
 static void trigger_unbind(struct event_trigger *t)
@@ -214,9 +234,30 @@ static bool trigger_is(const struct event_trigger *t,
 }
 
 /*
+ * Free the triggers on @gone, unlinked from their files (whose
+ * TRIGGER_COND is up to date), once no probe can be running them; each
+ * drops what it holds, then its file's trigger mode.
+ */
+static void triggers_reap(struct list_head *gone)
+{
+	struct event_trigger *t, *next;
+
+	if (list_empty(gone))
+		return;
+	/* Probes that saw the triggers finish before they are unbound. */
+	synchronize_rcu();
+	list_for_each_entry_safe(t, next, gone, gone) {
+		struct trace_event_file *file = t->file;
+
+		trigger_free(t);
+		trigger_mode_put(file);
+	}
+}
+
+/*
  * Unlink the triggers of @file that are @like (@like itself if @exact;
- * all if NULL), wait until
- * no probe can be running them, then unbind and free them.
+ * all if NULL), wait until no probe can be running them, then unbind
+ * and free them.
  */
 static void triggers_remove(struct trace_event_file *file,
 			    const struct event_trigger *like, bool exact)
@@ -234,12 +275,7 @@ static void triggers_remove(struct trace_event_file *file,
 	if (list_empty(&gone))
 		return;
 	trigger_cond_update(file);
-	/* Probes that saw the triggers finish before they are unbound. */
-	synchronize_rcu();
-	list_for_each_entry_safe(t, next, &gone, gone) {
-		trigger_free(t);
-		trigger_mode_put(file);
-	}
+	triggers_reap(&gone);
 }
 
 /**
@@ -253,6 +289,40 @@ void trace_triggers_clear(struct trace_event_file *file)
 	triggers_remove(file, NULL, false);
 }
 
+/**
+ * trace_triggers_untarget() - remove the triggers that target an event file
+ * @target: the event file, whose event is being removed whatever its
+ *	state (the synthetic events of a module that goes)
+ *
+ * Triggers with a target pin it, so an event is otherwise never removed
+ * under them; this one is, and its triggers elsewhere in the instance go
+ * with it, dropping what they hold while the event is still there.
+ *
+ * Context: process context, trace_mutex held; sleeps.
+ */
+void trace_triggers_untarget(struct trace_event_file *target)
+{
+	struct event_trigger *t, *next;
+	struct trace_event_file *file;
+	LIST_HEAD(gone);
+
+	lockdep_assert_held(&trace_mutex);
+	list_for_each_entry(file, &target->tr->events, list) {
+		bool unlinked = false;
+
+		list_for_each_entry_safe(t, next, &file->triggers, list) {
+			if (t->target != target)
+				continue;
+			list_del_rcu(&t->list);
+			list_add_tail(&t->gone, &gone);
+			unlinked = true;
+		}
+		if (unlinked)
+			trigger_cond_update(file);
+	}
+	triggers_reap(&gone);
+}
+
 /* The target a command names, for adding or removing. */
 static struct trace_event_file *spec_target(struct trace_event_file *file,
 					    const struct trigger_spec *spec)
@@ -262,13 +332,25 @@ static struct trace_event_file *spec_target(struct trace_event_file *file,
 	return __trace_find_event_file(file->tr, spec->system, spec->event);
 }
 
-/* Link a bound trigger on @file. */
-static int trigger_link(struct trace_event_file *file, struct event_trigger *t)
+/*
+ * Link a bound trigger on @file: its file's trigger mode, then its arm,
+ * the last step that can fail (see the top of the file).
+ */
+static int trigger_link(struct trace_event_file *file, struct event_trigger *t,
+			const struct trigger_spec *spec,
+			struct trigger_error *err)
 {
 	int ret = trigger_mode_get(file);
 
 	if (ret)
 		return ret;
+	if (t->cmd->arm) {
+		ret = t->cmd->arm(t, spec, err);
+		if (ret) {
+			trigger_mode_put(file);
+			return ret;
+		}
+	}
 	list_add_tail_rcu(&t->list, &file->triggers);
 	trigger_cond_update(file);
 	return 0;
@@ -305,7 +387,7 @@ static int trigger_add_multi(struct trace_event_file *file,
 		err->pos = 0;
 	}
 	if (!ret)
-		ret = trigger_link(file, t);
+		ret = trigger_link(file, t, spec, err);
 	if (ret)
 		trigger_unbind(t);
 	return ret;
@@ -340,7 +422,7 @@ static int trigger_add(struct trace_event_file *file,
 		if (ret)
 			return ret;
 	}
-	ret = trigger_link(file, t);
+	ret = trigger_link(file, t, spec, err);
 	if (ret)
 		trigger_unbind(t);
 	return ret;
@@ -555,16 +637,21 @@ void trace_trigger_show(struct seq_file *m, struct trace_event_file *file)
  *	  from kmalloc(), freed by trace_trigger_detach() or when @file's
  *	  triggers are cleared (cmd->unbind tells its owner)
  *
- * For event probes, which fire on another event's records.
+ * For event probes, which fire on another event's records, and the
+ * hidden hist triggers of field variables.  The trigger is armed as one
+ * written to the trigger file is, and pins @file's event as that does.
  *
  * Context: process context, trace_mutex held.
- * Return: 0, or the error of switching @file to trigger mode.
+ * Return: 0, or the error of switching @file to trigger mode or of
+ * arming the trigger.
  */
 int trace_trigger_attach(struct trace_event_file *file, struct event_trigger *t)
 {
+	struct trigger_error err;
+
 	lockdep_assert_held(&trace_mutex);
 	t->file = file;
-	return trigger_link(file, t);
+	return trigger_link(file, t, NULL, &err);
 }
 
 /**

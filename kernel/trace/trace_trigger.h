@@ -18,6 +18,17 @@
  *  trace_mutex                 adding, removing and binding triggers;
  *                              the TRIGGER_MODE and TRIGGER_COND flags of
  *                              an event file change under it.
+ *  pins                        an event file with triggers pins its event
+ *                              (trace_event_try_get_ref(): a module's
+ *                              event keeps the module loaded, a dynamic
+ *                              event cannot be removed), and so does
+ *                              each trigger with a target, on the target;
+ *                              the trigger, or the file's last trigger,
+ *                              drops what it took when it goes, by
+ *                              whatever path ('!', its event or instance
+ *                              going).  An event removed whatever its
+ *                              state (a module's synthetic event) takes
+ *                              the triggers that target it along.
  *  trace_event_file.triggers   list_add_rcu()/list_del_rcu() under
  *                              trace_mutex; the probes walk it under RCU
  *                              (sched: the tracepoint disables preemption).
@@ -141,8 +152,14 @@ struct trigger_spec {
  * @multi: an event may have several; @match tells them apart
  * @bind: resolve what the command acts on (trace_mutex held); may fail
  *	with @err set, or with @err->code TERR_NONE once it has logged
- *	the error itself
- * @unbind: undo @bind (trace_mutex held)
+ *	the error itself.  It changes nothing that outlives the trigger:
+ *	what does is for @arm.
+ * @arm: the trigger's effects on its instance (a clock, absolute time
+ *	stamps, a snapshot buffer), made once every check has passed,
+ *	just before the trigger is linked (trace_mutex held).  It fails,
+ *	as @bind does, only with nothing changed; @spec is NULL for a
+ *	trigger the kernel attaches.  NULL: none.
+ * @unbind: undo @bind, and @arm if it ran (trace_mutex held)
  * @wanted: whether firing now would change anything; a count is used up
  *	only by a firing that does.  NULL: always.
  * @fire: the action; any context the event can fire in, NMI included;
@@ -170,6 +187,9 @@ struct trigger_cmd {
 	int		(*bind)(struct event_trigger *t,
 				const struct trigger_spec *spec,
 				struct trigger_error *err);
+	int		(*arm)(struct event_trigger *t,
+			       const struct trigger_spec *spec,
+			       struct trigger_error *err);
 	void		(*unbind)(struct event_trigger *t);
 	bool		(*wanted)(struct event_trigger *t);
 	void		(*fire)(struct event_trigger *t, void *rec);
@@ -186,8 +206,9 @@ struct trigger_cmd {
  * @list: in the event file's triggers (see the locking table)
  * @cmd: its command
  * @file: the triggering event file
- * @target: enable_event/disable_event: the target's event file, which
- *	this trigger holds a reference on and keeps in soft mode
+ * @target: commands with a target: the target's event file, which this
+ *	trigger holds a reference on and whose event it pins (see the
+ *	locking table); enable_event/disable_event keep it in soft mode
  * @prog: the compiled "if" filter, or NULL
  * @filter_str: its text as listed, or NULL
  * @count: firings left, or TRIGGER_UNLIMITED
@@ -227,6 +248,7 @@ enum event_trigger_type trace_triggers_run(struct trace_event_file *file,
 int trace_trigger_write(struct trace_event_file *file, char *buf);
 void trace_trigger_show(struct seq_file *m, struct trace_event_file *file);
 void trace_triggers_clear(struct trace_event_file *file);
+void trace_triggers_untarget(struct trace_event_file *target);
 int trace_trigger_attach(struct trace_event_file *file, struct event_trigger *t);
 void trace_trigger_detach(struct trace_event_file *file, struct event_trigger *t);
 

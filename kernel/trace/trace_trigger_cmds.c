@@ -13,11 +13,16 @@
  *	disable_hist		event of the instance
  *
  * Each command binds what it acts on when the trigger is set (the target
- * event, the snapshot buffer), so that firing, which happens in whatever
- * context the event fires in, only flips a bit or writes a record.
+ * event), and arms what it needs of the instance (the snapshot buffer)
+ * once the trigger is accepted, so that firing, which happens in
+ * whatever context the event fires in, only flips a bit or writes a
+ * record.  The four commands with a target pin it the same way
+ * (target_get()): a module's event keeps its module loaded and a dynamic
+ * event cannot be removed while a trigger names it.
  *
- * Locking: bind and unbind run under trace_mutex; fire runs in a probe,
- * under RCU (sched), and takes no lock but the snapshot's raw spinlock.
+ * Locking: bind, arm and unbind run under trace_mutex; fire runs in a
+ * probe, under RCU (sched), and takes no lock but the snapshot's raw
+ * spinlock.
  */
 
 #include <linux/seq_file.h>
@@ -59,9 +64,9 @@ static void traceoff_fire(struct event_trigger *t, void *rec)
 	trace_set_tracing_on(t->file->tr, false);
 }
 
-static int snapshot_bind(struct event_trigger *t,
-			 const struct trigger_spec *spec,
-			 struct trigger_error *err)
+static int snapshot_arm(struct event_trigger *t,
+			const struct trigger_spec *spec,
+			struct trigger_error *err)
 {
 	int ret = trace_snapshot_alloc(t->file->tr);
 
@@ -105,6 +110,46 @@ static struct trace_event_file *target_find(struct event_trigger *t,
 	return target;
 }
 
+/*
+ * Make @target the trigger's target, pinned: a reference on the file,
+ * and on its event (a module's event keeps its module loaded, a dynamic
+ * event cannot be removed).  Every command with a target takes it here
+ * and drops it in target_put().
+ */
+static int target_get(struct event_trigger *t,
+		      struct trace_event_file *target,
+		      const struct trigger_spec *spec,
+		      struct trigger_error *err)
+{
+	lockdep_assert_held(&trace_mutex);
+	if (!trace_event_try_get_ref(target->event_call)) {
+		/* A module that is going. */
+		err->code = TERR_NO_EVENT;
+		err->pos = spec->target_col;
+		return -ENODEV;
+	}
+	refcount_inc(&target->ref);
+	t->target = target;
+	return 0;
+}
+
+static void target_put(struct event_trigger *t)
+{
+	struct trace_event_file *target = t->target;
+
+	lockdep_assert_held(&trace_mutex);
+	/*
+	 * A target's event is not removed while it is pinned, but for one
+	 * removed whatever its state, whose triggers went first
+	 * (trace_triggers_untarget()): a freed file is only left by an
+	 * event gone with its module, with nothing to unpin.
+	 */
+	if (!test_bit(EVENT_FILE_FL_FREED_BIT, &target->flags))
+		trace_event_put_ref(target->event_call);
+	trace_event_file_put(target);
+	t->target = NULL;
+}
+
 /* The target of enable_event/disable_event: an event that can be on. */
 static int target_bind(struct event_trigger *t,
 		       const struct trigger_spec *spec,
@@ -121,14 +166,16 @@ static int target_bind(struct event_trigger *t,
 		err->pos = spec->target_col;
 		return -EINVAL;
 	}
+	ret = target_get(t, target, spec, err);
+	if (ret)
+		return ret;
 	ret = __trace_event_enable(target, true, true);
 	if (ret) {
+		target_put(t);
 		err->code = TERR_NO_EVENT;
 		err->pos = spec->target_col;
 		return ret;
 	}
-	refcount_inc(&target->ref);
-	t->target = target;
 	return 0;
 }
 
@@ -136,8 +183,7 @@ static void target_unbind(struct event_trigger *t)
 {
 	lockdep_assert_held(&trace_mutex);
 	__trace_event_enable(t->target, false, true);
-	trace_event_file_put(t->target);
-	t->target = NULL;
+	target_put(t);
 }
 
 static bool enable_event_wanted(struct event_trigger *t)
@@ -170,15 +216,7 @@ static int hist_target_bind(struct event_trigger *t,
 
 	if (!target)
 		return -EINVAL;
-	refcount_inc(&target->ref);
-	t->target = target;
-	return 0;
-}
-
-static void hist_target_unbind(struct event_trigger *t)
-{
-	trace_event_file_put(t->target);
-	t->target = NULL;
+	return target_get(t, target, spec, err);
 }
 
 /* Pause or resume every hist trigger of the target event. */
@@ -219,6 +257,22 @@ static int hist_bind(struct event_trigger *t, const struct trigger_spec *spec,
 	return ret;
 }
 
+/* hist: what the trigger needs of its instance, logged as hist's errors. */
+static int hist_arm(struct event_trigger *t, const struct trigger_spec *spec,
+		    struct trigger_error *err)
+{
+	struct hist_error herr;
+	int ret;
+
+	ret = hist_trigger_arm(t, &herr);
+	if (ret) {
+		if (spec && herr.code != HERR_NONE)
+			hist_log_err(t->file, spec->line, &herr);
+		err->code = TERR_NONE;
+	}
+	return ret;
+}
+
 #endif /* CONFIG_HIST_TRIGGERS */
 
 static const struct trigger_cmd trigger_cmds[] = {
@@ -240,7 +294,7 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.name		= "snapshot",
 		.type		= ETT_SNAPSHOT,
 		.post		= true,
-		.bind		= snapshot_bind,
+		.arm		= snapshot_arm,
 		.fire		= snapshot_fire,
 	},
 	{
@@ -272,7 +326,7 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.type		= ETT_HIST_ENABLE,
 		.has_target	= true,
 		.bind		= hist_target_bind,
-		.unbind		= hist_target_unbind,
+		.unbind		= target_put,
 		.fire		= enable_hist_fire,
 	},
 	{
@@ -280,7 +334,7 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.type		= ETT_HIST_ENABLE,
 		.has_target	= true,
 		.bind		= hist_target_bind,
-		.unbind		= hist_target_unbind,
+		.unbind		= target_put,
 		.fire		= disable_hist_fire,
 	},
 	{
@@ -290,6 +344,7 @@ static const struct trigger_cmd trigger_cmds[] = {
 		.needs_rec	= true,
 		.multi		= true,
 		.bind		= hist_bind,
+		.arm		= hist_arm,
 		.unbind		= hist_trigger_free,
 		.busy		= hist_trigger_busy,
 		.fire		= hist_trigger_fire,

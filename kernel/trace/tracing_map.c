@@ -174,13 +174,20 @@ void tracing_map_destroy(struct tracing_map *map)
 	kfree(map);
 }
 
-/* Take a fresh entry holding @key; Return: its index, or -1 when full. */
+/*
+ * Take a fresh entry holding @key; Return: its index, or -1 when full,
+ * or for a key longer than the map's key size (which has no room for it:
+ * a caller's bug, counted as a drop rather than written past the entry).
+ */
 static int elt_take(struct tracing_map *map, const void *key, u32 len,
 		    const void *priv)
 {
 	struct tracing_map_elt *elt;
-	int i = atomic_fetch_add_unless(&map->taken, 1, max_elts(map));
+	int i;
 
+	if (unlikely(len > map->key_size))
+		return -1;
+	i = atomic_fetch_add_unless(&map->taken, 1, max_elts(map));
 	if (i >= max_elts(map))
 		return -1;
 	elt = elt_at(map, i);
@@ -200,8 +207,8 @@ static int elt_take(struct tracing_map *map, const void *key, u32 len,
  *	(priv_size bytes), or NULL for zeroes
  *
  * Context: any, NMI included; no lock, no allocation, a bounded walk.
- * Return: the entry, or NULL if the map is full (the hit is counted as
- * dropped).
+ * Return: the entry, or NULL if the map is full or @key_len is over the
+ * key size (the hit is counted as dropped).
  */
 struct tracing_map_elt *tracing_map_insert(struct tracing_map *map,
 					   const void *key, u32 key_len,

@@ -174,6 +174,16 @@ static void tracing_map_keys(struct kunit *test)
 	tracing_map_snap_free(&snap);
 	tracing_map_destroy(map);
 
+	/* A key longer than the key size has no room: dropped, not written. */
+	map = tracing_map_create(7, 8, 1, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(map));
+	KUNIT_EXPECT_NULL(test, tracing_map_insert(map, "123456789", 9, NULL));
+	KUNIT_EXPECT_EQ(test, atomic_read(&map->taken), 0);
+	KUNIT_EXPECT_EQ(test, atomic64_read(&map->drops), 1);
+	KUNIT_EXPECT_NOT_NULL(test,
+			      tracing_map_insert(map, "1234567", 8, NULL));
+	tracing_map_destroy(map);
+
 	/* Two entries of one key (a race) fold into one. */
 	e[0] = (struct tracing_map_entry){ "k", NULL, 2, &sums[0] };
 	e[1] = (struct tracing_map_entry){ "j", NULL, 2, &sums[1] };
