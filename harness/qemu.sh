@@ -75,10 +75,17 @@ accel="-accel tcg,thread=single"
 QEMU_BIN=${QEMU_BIN:-$QEMU_DIR/usr/bin/qemu-system-x86_64}
 [ -x "$QEMU_BIN" ] || die "no QEMU at $QEMU_BIN (make deps)"
 QEMU_EXTRA=${QEMU_EXTRA:--L $QEMU_DIR/usr/share/qemu -L $QEMU_DIR/usr/share/seabios}
-# Not bookworm's modules (display, audio) of QEMU 7.2: this one needs none.
-export QEMU_MODULE_DIR=$QEMU_DIR/usr/lib/qemu-modules
+# QEMU loads its display and audio modules from $QEMU_MODULE_DIR first,
+# then from the system's module directory.  Where Debian's QEMU 7.2 came
+# with its recommended packages (qemu-system-gui), that directory holds
+# 7.2's ui-opengl.so and audio-pa.so: QEMU 10 refuses them ("Only modules
+# from the same build") and then asserts in module_load_dso().  So look in
+# QEMU 10's own module directory first, and ask for no audio backend at
+# all: the default one is what probes audio-pa (and through it
+# ui-opengl).  Checked with and without qemu-system-gui installed.
+export QEMU_MODULE_DIR=$QEMU_DIR/usr/lib/x86_64-linux-gnu/qemu
 # shellcheck disable=SC2086
-qemu=("$QEMU_BIN" $QEMU_EXTRA $accel -machine pc -cpu "${QEMU_CPU:-max}" -smp "${QEMU_SMP:-2}" -m "$mem"
+qemu=("$QEMU_BIN" $QEMU_EXTRA $accel -audio none -machine pc -cpu "${QEMU_CPU:-max}" -smp "${QEMU_SMP:-2}" -m "$mem"
       -kernel "$kernel" -initrd "$cpio" -no-reboot $icount
       -append "console=ttyS0 panic=-1 $append")
 
