@@ -35,7 +35,10 @@ static int marker_record(struct trace_array *tr, unsigned short type,
 	struct trace_buffer *buffer;
 	struct ring_buffer_event *ev;
 	unsigned int trace_ctx;
-	size_t size = hdr + len + (newline ? 2 : 0);
+	/* Text is NUL-terminated in the record; raw data is not. */
+	bool nul = type == TRACE_PRINT;
+	size_t text = len + newline;
+	size_t size = hdr + text + nul;
 	char *p;
 
 	trace_ctx = tracing_gen_ctx();
@@ -52,10 +55,10 @@ static int marker_record(struct trace_array *tr, unsigned short type,
 	else
 		((struct raw_data_entry *)p)->id = id;
 	memcpy(p + hdr, data, len);
-	if (newline) {
+	if (newline)
 		p[hdr + len] = '\n';
-		p[hdr + len + 1] = '\0';
-	}
+	if (nul)
+		p[hdr + text] = '\0';
 	ring_buffer_unlock_commit(buffer);
 	preempt_enable_notrace();
 	return 0;
@@ -74,7 +77,7 @@ static int marker_record_triggered(struct trace_array *tr,
 				   unsigned long ip)
 {
 	size_t hdr = sizeof(struct print_entry);
-	size_t size = hdr + len + (newline ? 2 : 0);
+	size_t size = hdr + len + newline + 1;	/* the text, '\n', NUL */
 	enum event_trigger_type tt;
 	struct print_entry *ent;
 	int ret = 0;
