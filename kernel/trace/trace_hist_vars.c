@@ -501,6 +501,19 @@ static int clock_bind(struct hist_bind *b, bool ts)
 	return 0;
 }
 
+/*
+ * Absolute time stamps on the live buffer and on the snapshot (a swap
+ * makes it live; snapshot_match() gives a new one the live one's mode).
+ * Context: trace_mutex held, which max_buffer.buffer is set under.
+ */
+static void hist_ts_abs_set(struct trace_array *tr, bool abs)
+{
+	lockdep_assert_held(&trace_mutex);
+	ring_buffer_set_time_stamp_abs(tr->array_buffer.buffer, abs);
+	if (tr->max_buffer.buffer)
+		ring_buffer_set_time_stamp_abs(tr->max_buffer.buffer, abs);
+}
+
 /**
  * hist_inter_arm() - what a trigger with variables or actions needs of
  *	its instance
@@ -535,8 +548,7 @@ int hist_inter_arm(struct hist_trigger *ht, struct trace_array *tr,
 	if (hi->ts) {
 		hi->tr_ts = tr;
 		if (!tr->hist_ts_users++)
-			ring_buffer_set_time_stamp_abs(tr->array_buffer.buffer,
-						       true);
+			hist_ts_abs_set(tr, true);
 	}
 	return 0;
 }
@@ -693,7 +705,7 @@ void hist_inter_free(struct hist_trigger *ht)
 		kfree(hi->vals[i]);
 	tr = hi->tr_ts;
 	if (tr && !--tr->hist_ts_users)
-		ring_buffer_set_time_stamp_abs(tr->array_buffer.buffer, false);
+		hist_ts_abs_set(tr, false);
 	kfree(hi->vars_text);
 	kfree(hi->tail_text);
 	kfree(hi);

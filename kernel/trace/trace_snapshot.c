@@ -69,6 +69,8 @@ static int snapshot_match(struct trace_array *tr, struct trace_buffer *snap)
 		return ret;
 	ring_buffer_set_clock(snap, trace_clock_func(tr->clock_id));
 	ring_buffer_change_overwrite(snap, tr->flags & TRACE_ITER_OVERWRITE);
+	/* Absolute stamps (hist's common_timestamp) stay across a swap. */
+	ring_buffer_set_time_stamp_abs(snap, ring_buffer_time_stamp_abs(live));
 	if (trace_tracing_is_on(tr))
 		ring_buffer_record_on(snap);
 	else
