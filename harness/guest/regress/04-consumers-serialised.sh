@@ -1,12 +1,13 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
+# timeout: 300
 # Consumers of one CPU buffer are serialised: trace_pipe (the CPU's and
 # the instance's), trace_pipe_raw and sub-buffer size changes on CPU 0
 # while trace_marker records fire there.  No record may come out twice,
 # out of order or garbled, no read may fail, and the kernel log stays
 # clean.
 T=/sys/kernel/tracing
-S=${RB_CONSUMERS_SECONDS:-12}
+S=${RB_CONSUMERS_SECONDS:-5}
 D=/tmp/rb04
 rm -rf $D
 mkdir -p $D
