@@ -149,7 +149,8 @@ union rb_wstate {
 
 /**
  * struct rb_waiters - readers sleeping until data arrives
- * @work: raised by a committing writer; wakes @wq from irq context
+ * @work: queued by a committing writer; wakes @wq from irq context, at
+ *	the writer CPU's next tick (lazy: see ring_buffer_wait.c)
  * @wq: the sleepers
  * @pending: a reader waits for any record: writers queue @work when they
  *	commit.  A CPU buffer's is also set by buffer-wide waiters, so that

@@ -3,12 +3,23 @@
  * ring_buffer_wait.c - readers sleeping until records arrive.
  *
  * A reader that waits sets its waiters' pending flag; a writer that
- * commits sees the flag and raises an irq_work, which wakes the reader
+ * commits sees the flag and queues an irq_work, which wakes the reader
  * from interrupt context: writers themselves never touch a wait queue, so
  * they stay safe in NMI and under any lock.  A wait for "full" (a share of
  * the pages written, as buffer_percent sets) has a flag of its own, which
  * writers look at only when they complete a page, and is woken once that
  * share is reached.
+ *
+ * The irq_work is lazy: it runs from the CPU's next tick, or at once if
+ * the tick is stopped (an idle CPU), so readers are woken at most once a
+ * tick and then find everything written meanwhile.  Readers are often
+ * woken by records they cause themselves: one that sleeps on the CPU
+ * whose buffer it reads leaves a sched_switch record there as it goes,
+ * and another as it comes back.  Woken at once by the first, such a
+ * reader (cat of that CPU's trace_pipe_raw, a trace_pipe reader) would
+ * read its own records, sleep and be woken again for ever, as fast as the
+ * CPU can switch, and flood every buffer that records those events.  A
+ * lazy irq_work also spares the writer a self-IPI.
  */
 
 #include <linux/sched/signal.h>
@@ -26,11 +37,13 @@ static void rb_wake_work(struct irq_work *work)
  * rb_waiters_init - set up a wait queue and its irq_work
  * @w: the waiters
  *
+ * The irq_work is lazy: see the comment at the top of this file.
+ *
  * Context: process.
  */
 void rb_waiters_init(struct rb_waiters *w)
 {
-	init_irq_work(&w->work, rb_wake_work);
+	w->work = IRQ_WORK_INIT_LAZY(rb_wake_work);
 	init_waitqueue_head(&w->wq);
 	w->full = RB_WAIT_UNSET;
 }

@@ -837,6 +837,83 @@ static void rbt_wait_share_empty(struct kunit *test)
 	rbt_wait_case(test, w, rbt_wake_by_share);
 }
 
+/* A consumer that sleeps until records come, and counts its wake-ups. */
+struct rbt_reader {
+	struct rbt	*t;
+	bool		stop;
+	bool		done;
+	unsigned long	wakes;	/* waits that ended with records to read */
+	unsigned long	read;
+};
+
+static int rbt_reader_fn(void *arg)
+{
+	struct rbt_reader *r = arg;
+	struct rbt *t = r->t;
+	unsigned long n;
+
+	while (!ring_buffer_wait(t->b, t->cpu, 0, rbt_wait_cond, &r->stop) &&
+	       !READ_ONCE(r->stop)) {
+		for (n = 0; ring_buffer_consume(t->b, t->cpu, NULL, NULL); n++)
+			;
+		r->wakes += n != 0;
+		r->read += n;
+	}
+	WRITE_ONCE(r->done, true);
+	while (!kthread_should_stop())
+		schedule_timeout_idle(1);
+	return 0;
+}
+
+/*
+ * A reader waiting for any record is woken about once a tick, however
+ * many records come: not once per record.  A reader whose own sleeping
+ * is a record (a sched_switch on the CPU it reads) would otherwise be
+ * woken by it at once, for ever.  Here the writer shares the reader's
+ * CPU and sleeps after each record, so the reader could run after every
+ * one.
+ */
+static void rbt_wait_batched(struct kunit *test)
+{
+	struct rbt *t = test->priv;
+	struct task_struct *task;
+	unsigned long start, ticks, deadline;
+	struct rbt_reader *r;
+	u32 n = 0;
+
+	r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->t = t;
+	rbt_buffer(test, 64 * PAGE_SIZE, RB_FL_OVERWRITE);
+	task = kthread_create(rbt_reader_fn, r, "rbt_reader");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(task));
+	kthread_bind(task, t->cpu);
+	wake_up_process(task);
+	msleep(20);
+
+	start = jiffies;
+	while (time_before(jiffies, start + HZ / 10)) {
+		rbt_write_seq(t, n++, 16);
+		usleep_range(10, 20);
+	}
+	ticks = jiffies - start;
+	WRITE_ONCE(r->stop, true);
+	ring_buffer_wake_waiters(t->b, t->cpu);
+	deadline = jiffies + 2 * HZ;
+	while (!READ_ONCE(r->done) && time_before(jiffies, deadline))
+		msleep(20);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(r->done));
+	kthread_stop(task);
+
+	rbt_check_identity(test, t, r->read + rbt_drain(test, t, NULL));
+	KUNIT_EXPECT_GT(test, r->wakes, 0UL);
+	if (n < 4 * ticks + 8)
+		kunit_skip(test, "%u records in %lu ticks: too few to tell",
+			   n, ticks);
+	KUNIT_EXPECT_LE_MSG(test, r->wakes, 2 * ticks + 4,
+			    "%u records in %lu ticks", n, ticks);
+}
+
 /* A structural change of a buffer, run by a thread of its own. */
 struct rbt_change {
 	struct trace_buffer	*a;
@@ -1341,6 +1418,7 @@ static struct kunit_case rbt_cases[] = {
 	KUNIT_CASE_SLOW(rbt_wait),
 	KUNIT_CASE_SLOW(rbt_wait_mixed),
 	KUNIT_CASE_SLOW(rbt_wait_share_empty),
+	KUNIT_CASE_SLOW(rbt_wait_batched),
 	KUNIT_CASE(rbt_subbuf_order),
 	KUNIT_CASE_SLOW(rbt_consumer_lock),
 	KUNIT_CASE(rbt_pair),
