@@ -779,8 +779,10 @@ static void rbt_wait_mixed(struct kunit *test)
 
 	w = kunit_kcalloc(test, 2, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
-	w[0].b = w[1].b = rbt_buffer(test, 4 * PAGE_SIZE, 0);
-	w[0].cpu = w[1].cpu = t->cpu;
+	w[0].b = rbt_buffer(test, 4 * PAGE_SIZE, 0);
+	w[1].b = w[0].b;
+	w[0].cpu = t->cpu;
+	w[1].cpu = t->cpu;
 	w[0].full = 50;
 	task[0] = kthread_run(rbt_waiter_fn, &w[0], "rbt_waiter_full");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(task[0]));

@@ -401,11 +401,11 @@ static void probe_parse_names(struct kunit *test)
 			KUNIT_EXPECT_EQ(test, !group, !cases[i].group);
 			KUNIT_EXPECT_EQ(test, !event, !cases[i].event);
 			if (group && cases[i].group)
-				KUNIT_EXPECT_EQ(test, strncmp(group,
-					cases[i].group, glen), 0);
+				KUNIT_EXPECT_EQ(test, strncmp(group, cases[i].group,
+							      glen), 0);
 			if (event && cases[i].event)
-				KUNIT_EXPECT_EQ(test, strncmp(event,
-					cases[i].event, elen), 0);
+				KUNIT_EXPECT_EQ(test, strncmp(event, cases[i].event,
+							      elen), 0);
 			continue;
 		}
 		KUNIT_EXPECT_EQ_MSG(test, ret, -EINVAL, "%s", cmd);
